@@ -1,0 +1,32 @@
+@{
+    RootModule           = 'BizConf.PowerShell.dll'
+    ModuleVersion        = '0.0.0'
+    GUID                 = '6f1d2c84-3b7e-4d0a-9a51-2e8c7b4f90d3'
+    Author               = 'BizConf module authors'
+    CompanyName          = 'BizConf module authors'
+    Copyright            = '(c) BizConf module authors. All rights reserved.'
+    Description          = 'Cmdlets for the BizConf Video (会畅视频) Open API: meetings, webinars, registration, attendance reports, polls and client links.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Core', 'Desktop')
+    FormatsToProcess     = @('BizConf.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-BizConf'
+        'Disconnect-BizConf'
+        'Get-BizConfSession'
+        'New-BizConfMeeting'
+        'Get-BizConfMeeting'
+        'Set-BizConfMeeting'
+        'Remove-BizConfMeeting'
+        'Set-BizConfLiveStream'
+        'Test-BizConfAccount'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('BizConf', 'Meetings', 'Webinar', 'VideoConferencing')
+            ProjectUri = ''
+        }
+    }
+}

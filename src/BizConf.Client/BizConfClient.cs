@@ -1,0 +1,67 @@
+using System;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using BizConf.Transport;
+
+namespace BizConf
+{
+    /// <summary>
+    /// The BizConf Open API as plain async C#. One instance per session: it owns one HttpClient. Safe to use from
+    /// several threads at once. Each area of the API lives in its own partial file.
+    /// </summary>
+    public sealed partial class BizConfClient : IDisposable
+    {
+        private readonly ApiTransport transport;
+
+        public BizConfClient(BizConfClientOptions options, string apiKey)
+        {
+            Options = options ?? throw new ArgumentNullException(nameof(options));
+            if (string.IsNullOrWhiteSpace(options.LoginName))
+            {
+                throw new ArgumentException("LoginName must not be empty.", "LoginName");
+            }
+
+            transport = new ApiTransport(options, new Signer(apiKey));
+        }
+
+        public BizConfClientOptions Options { get; }
+
+        public void Dispose() => transport.Dispose();
+
+        public override string ToString() => $"BizConf client for {Options.LoginName} at {Options.BaseUri}";
+
+        private Task<JsonElement> SendAsync(ApiCall call, CancellationToken cancellationToken) =>
+            transport.SendAsync(call, cancellationToken);
+
+        private static ApiCall Post(string endpoint, bool safeToRepeat) =>
+            new ApiCall(endpoint, HttpMethod.Post, TokenKind.Account, safeToRepeat);
+
+        private static ApiCall Get(string endpoint) =>
+            new ApiCall(endpoint, HttpMethod.Get, TokenKind.Account, safeToRepeat: true);
+
+        private string RequireSiteSign(string parameterUse)
+        {
+            if (string.IsNullOrWhiteSpace(Options.SiteSign))
+            {
+                throw new InvalidOperationException(
+                    $"{parameterUse} needs the site sign: connect with -SiteSign (or set BIZCONF_SITE_SIGN).");
+            }
+
+            return Options.SiteSign!;
+        }
+
+        private DateTimeOffset Now => Options.Clock();
+
+        private string Wire(DateTimeOffset instant) => SiteTime.ToWire(instant, Options.TimeZone);
+
+        private static void RequirePositive(long value, string parameter)
+        {
+            if (value <= 0)
+            {
+                throw new ArgumentException($"{parameter} must be a positive number; it is {value}.", parameter);
+            }
+        }
+    }
+}

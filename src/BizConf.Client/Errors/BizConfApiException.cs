@@ -1,0 +1,36 @@
+using System;
+
+namespace BizConf
+{
+    /// <summary>The service answered with a status other than 100.</summary>
+    public sealed class BizConfApiException : Exception
+    {
+        public BizConfApiException(int status, string? serverMessage, string endpoint)
+            : base(BuildMessage(status, serverMessage, endpoint))
+        {
+            Status = status;
+            ServerMessage = serverMessage ?? string.Empty;
+            Endpoint = endpoint;
+        }
+
+        /// <summary>The API status, e.g. 202.</summary>
+        public int Status { get; }
+
+        /// <summary>The server's own message, as sent (it may be Chinese).</summary>
+        public string ServerMessage { get; }
+
+        /// <summary>The endpoint that answered, e.g. confReservation.</summary>
+        public string Endpoint { get; }
+
+        /// <summary>The English meaning of <see cref="Status"/>.</summary>
+        public string StatusMessage => BizConfStatus.Describe(Status);
+
+        public BizConfErrorKind Kind => BizConfStatus.Kind(Status);
+
+        private static string BuildMessage(int status, string? serverMessage, string endpoint)
+        {
+            var text = $"BizConf status {status} from {endpoint}: {BizConfStatus.Describe(status)}";
+            return string.IsNullOrWhiteSpace(serverMessage) ? text : $"{text} Server message: {serverMessage}";
+        }
+    }
+}

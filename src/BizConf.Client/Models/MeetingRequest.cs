@@ -1,0 +1,118 @@
+using System;
+
+namespace BizConf
+{
+    /// <summary>What confReservation and confModify send. Property names are the cmdlet parameter names.</summary>
+    public sealed class MeetingRequest
+    {
+        public const int MinDuration = 1;
+        public const int MaxDuration = 1440;
+        public const int MaxNameLength = 128;
+
+        public string Name { get; set; } = string.Empty;
+
+        public DateTimeOffset StartTime { get; set; }
+
+        /// <summary>Minutes, 1 to 1440.</summary>
+        public int Duration { get; set; }
+
+        public string? Password { get; set; }
+
+        public bool AllowJoinBeforeHost { get; set; }
+
+        public VideoOption Video { get; set; } = VideoOption.On;
+
+        public AudioOption Audio { get; set; }
+
+        /// <summary>Sent on creation only: false sends isSendEmail=n.</summary>
+        public bool SendEmail { get; set; } = true;
+
+        /// <summary>Sent on creation only: registrationType=1.</summary>
+        public bool RequireRegistration { get; set; }
+
+        /// <summary>A request that changes the given meeting only where the caller then sets new values.</summary>
+        public static MeetingRequest From(Meeting meeting) => new MeetingRequest
+        {
+            Name = meeting.Name,
+            StartTime = meeting.StartTime ?? throw new ArgumentException($"Meeting {meeting.Id} has no start time.", nameof(meeting)),
+            Duration = meeting.Duration,
+            Password = meeting.Password,
+            AllowJoinBeforeHost = meeting.AllowJoinBeforeHost,
+            Video = meeting.Video,
+            Audio = meeting.Audio,
+        };
+
+        /// <summary>Refuses what the service would refuse, naming the parameter and the rule, before anything is sent.</summary>
+        public void Validate(DateTimeOffset now, bool requireFutureStart)
+        {
+            if (string.IsNullOrWhiteSpace(Name))
+            {
+                throw new ArgumentException("Name must not be empty.", nameof(Name));
+            }
+
+            if (Name.Length > MaxNameLength)
+            {
+                throw new ArgumentException($"Name must be at most {MaxNameLength} characters; it has {Name.Length}.", nameof(Name));
+            }
+
+            if (Duration < MinDuration || Duration > MaxDuration)
+            {
+                throw new ArgumentException($"Duration must be {MinDuration} to {MaxDuration} minutes; it is {Duration}.", nameof(Duration));
+            }
+
+            if (requireFutureStart && StartTime <= now)
+            {
+                throw new ArgumentException(
+                    $"StartTime {StartTime:yyyy-MM-dd HH:mm:ss zzz} is in the past; a meeting must start in the future.", nameof(StartTime));
+            }
+
+            if (!Enum.IsDefined(typeof(VideoOption), Video))
+            {
+                throw new ArgumentException($"Video must be On or Off; it is {(int)Video}.", nameof(Video));
+            }
+
+            if (!Enum.IsDefined(typeof(AudioOption), Audio))
+            {
+                throw new ArgumentException($"Audio must be Default, Phone, Voip or PhoneAndVoip; it is {(int)Audio}.", nameof(Audio));
+            }
+        }
+    }
+
+    /// <summary>The filters of listConf.</summary>
+    public sealed class MeetingQuery
+    {
+        public const int MaxPageSize = 50;
+
+        /// <summary>A part of the meeting name.</summary>
+        public string? Keyword { get; set; }
+
+        /// <summary>Meetings starting at or after this instant.</summary>
+        public DateTimeOffset? From { get; set; }
+
+        /// <summary>Meetings starting at or before this instant.</summary>
+        public DateTimeOffset? To { get; set; }
+    }
+
+    /// <summary>One page of listConf.</summary>
+    public sealed class MeetingPage
+    {
+        public MeetingPage(System.Collections.Generic.IReadOnlyList<Meeting> items, int pageNumber, int pageSize, int totalPages, int totalCount)
+        {
+            Items = items;
+            PageNumber = pageNumber;
+            PageSize = pageSize;
+            TotalPages = totalPages;
+            TotalCount = totalCount;
+        }
+
+        public System.Collections.Generic.IReadOnlyList<Meeting> Items { get; }
+
+        public int PageNumber { get; }
+
+        public int PageSize { get; }
+
+        public int TotalPages { get; }
+
+        public int TotalCount { get; }
+    }
+}

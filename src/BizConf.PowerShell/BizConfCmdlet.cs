@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using BizConf.PowerShell.Internal;
+
+namespace BizConf.PowerShell
+{
+    /// <summary>
+    /// The base of every cmdlet that calls the API: finds the session, runs the async client synchronously on the
+    /// pipeline thread, forwards the client's log lines as verbose output, stops at Ctrl+C, and turns failures into
+    /// ErrorRecords (non-terminating for one item, so the pipeline goes on).
+    /// </summary>
+    public abstract class BizConfCmdlet : PSCmdlet, IDisposable
+    {
+        private static readonly AsyncLocal<ConcurrentQueue<string>?> LogSink = new AsyncLocal<ConcurrentQueue<string>?>();
+
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly ConcurrentQueue<string> log = new ConcurrentQueue<string>();
+        private HashSet<string> commandLineParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The session to use instead of the runspace's default one (from Connect-BizConf).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public BizConfSession? Session { get; set; }
+
+        /// <summary>The session in use, known from BeginProcessing on.</summary>
+        protected BizConfSession ActiveSession { get; private set; } = null!;
+
+        protected BizConfClient Client => ActiveSession.Client;
+
+        protected CancellationToken StopToken => stopping.Token;
+
+        /// <summary>Routes every client's log lines to whichever cmdlet is awaiting it on this async flow.</summary>
+        internal static void ForwardLog(string line) => LogSink.Value?.Enqueue(line);
+
+        public void Dispose() => stopping.Dispose();
+
+        protected override void BeginProcessing()
+        {
+            commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            var session = Session ?? SessionStore.Current;
+            if (session == null)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("There is no BizConf session. Run Connect-BizConf first, or pass -Session."),
+                    "NoBizConfSession", ErrorCategory.ConnectionError, null));
+            }
+
+            if (session!.IsDisposed)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new InvalidOperationException("The BizConf session was closed by Disconnect-BizConf. Connect again."),
+                    "BizConfSessionClosed", ErrorCategory.ConnectionError, session));
+            }
+
+            ActiveSession = session;
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>
+        /// Whether the user gave a parameter for the current item: on the command line, or as a non-empty property
+        /// of the piped object (an empty CSV cell means "leave as it is"). PowerShell's BoundParameters keeps keys
+        /// bound by earlier pipeline objects, so it cannot answer this alone.
+        /// </summary>
+        protected bool IsGiven(string parameterName, PSObject? pipelineObject)
+        {
+            if (commandLineParameters.Contains(parameterName))
+            {
+                return true;
+            }
+
+            if (pipelineObject == null)
+            {
+                return MyInvocation.BoundParameters.ContainsKey(parameterName);
+            }
+
+            var names = new List<string> { parameterName };
+            if (MyInvocation.MyCommand.Parameters.TryGetValue(parameterName, out var metadata))
+            {
+                names.AddRange(metadata.Aliases);
+            }
+
+            foreach (var property in pipelineObject.Properties)
+            {
+                foreach (var name in names)
+                {
+                    if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                    {
+                        var value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+                        return value != null && !(value is string text && text.Length == 0);
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Runs one client call to completion on the pipeline thread, writing its log lines as they come.</summary>
+        protected T Await<T>(Func<BizConfClient, CancellationToken, Task<T>> call)
+        {
+            Task<T> task;
+            var previous = LogSink.Value;
+            LogSink.Value = log;
+            try
+            {
+                task = call(Client, StopToken);
+            }
+            finally
+            {
+                LogSink.Value = previous;
+            }
+
+            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100))
+            {
+                WriteLog();
+            }
+
+            WriteLog();
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        protected void Await(Func<BizConfClient, CancellationToken, Task> call) =>
+            Await<bool>(async (client, token) =>
+            {
+                await call(client, token).ConfigureAwait(false);
+                return true;
+            });
+
+        /// <summary>
+        /// Runs a call for one item; a failure becomes a non-terminating error whose target is the item, and the
+        /// result is false. Ctrl+C still stops the whole pipeline.
+        /// </summary>
+        protected bool TryAwait<T>(Func<BizConfClient, CancellationToken, Task<T>> call, object? target, out T result)
+        {
+            try
+            {
+                result = Await(call);
+                return true;
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteError(ErrorRecords.From(e, target));
+                result = default!;
+                return false;
+            }
+        }
+
+        protected bool TryAwait(Func<BizConfClient, CancellationToken, Task> call, object? target) =>
+            TryAwait<bool>(async (client, token) =>
+            {
+                await call(client, token).ConfigureAwait(false);
+                return true;
+            }, target, out _);
+
+        /// <summary>Writes an error for bad input of one item, without sending anything.</summary>
+        protected void WriteInvalidArgument(string parameter, string message, object? target) =>
+            WriteError(ErrorRecords.From(new ArgumentException(message, parameter), target));
+
+        protected static bool IsItemFailure(Exception e) =>
+            e is BizConfApiException || e is BizConfTransportException || e is ArgumentException || e is InvalidOperationException;
+
+        private void WriteLog()
+        {
+            while (log.TryDequeue(out var line))
+            {
+                WriteVerbose(line);
+            }
+        }
+    }
+}

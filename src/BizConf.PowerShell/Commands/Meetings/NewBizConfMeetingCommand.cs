@@ -1,0 +1,93 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using BizConf.PowerShell.Internal;
+
+namespace BizConf.PowerShell.Commands
+{
+    /// <summary>New-BizConfMeeting: schedules a meeting (confReservation); binds CSV rows by column name.</summary>
+    [Cmdlet(VerbsCommon.New, "BizConfMeeting", SupportsShouldProcess = true)]
+    [OutputType(typeof(Meeting))]
+    public sealed class NewBizConfMeetingCommand : BizConfCmdlet
+    {
+        /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, MeetingRequest.MaxNameLength)]
+        [Alias("confName", "meetingName", "Topic")]
+        public string Name { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Start")]
+        public DateTimeOffset StartTime { get; set; }
+
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
+        public int Duration { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("hostKey")]
+        public string? Password { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        [Alias("optionJbh")]
+        public SwitchParameter AllowJoinBeforeHost { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("optionStartType")]
+        public VideoOption Video { get; set; } = VideoOption.On;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public AudioOption Audio { get; set; } = AudioOption.Default;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        public SwitchParameter NoEmail { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        [Alias("registrationType")]
+        public SwitchParameter RequireRegistration { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new MeetingRequest
+            {
+                Name = Name,
+                StartTime = StartTime,
+                Duration = Duration,
+                Password = string.IsNullOrEmpty(Password) ? null : Password,
+                AllowJoinBeforeHost = AllowJoinBeforeHost,
+                Video = Video,
+                Audio = Audio,
+                SendEmail = !NoEmail,
+                RequireRegistration = RequireRegistration,
+            };
+            var target = (object?)InputObject ?? request;
+            try
+            {
+                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: true);
+            }
+            catch (ArgumentException e)
+            {
+                WriteError(ErrorRecords.From(e, target));
+                return;
+            }
+
+            var description = string.Format(CultureInfo.InvariantCulture, "Meeting '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
+            if (!ShouldProcess(description, "Schedule"))
+            {
+                return;
+            }
+
+            if (TryAwait((client, token) => client.CreateMeetingAsync(request, token), target, out var meeting))
+            {
+                WriteObject(meeting);
+            }
+        }
+    }
+}

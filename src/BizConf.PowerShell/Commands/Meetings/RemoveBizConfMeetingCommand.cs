@@ -1,0 +1,63 @@
+using System;
+using System.Management.Automation;
+
+namespace BizConf.PowerShell.Commands
+{
+    /// <summary>Remove-BizConfMeeting: cancels meetings (cancelConf). Asks first unless -Force.</summary>
+    [Cmdlet(VerbsCommon.Remove, "BizConfMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        [Alias("confId", "MeetingId")]
+        public long[] Id { get; set; } = Array.Empty<long>();
+
+        /// <summary>Cancels without asking for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var id in Id)
+            {
+                // Read first: the confirmation names the real meeting, and a wrong id fails without a prompt.
+                if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), id, out var meeting))
+                {
+                    continue;
+                }
+
+                if (!Confirmed($"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz})", "Cancel"))
+                {
+                    continue;
+                }
+
+                TryAwait((client, token) => client.CancelMeetingAsync(id, token), meeting);
+            }
+        }
+
+        /// <summary>
+        /// -Force skips the prompt that ConfirmImpact High brings; -WhatIf still only describes, and an explicit
+        /// -Confirm still asks.
+        /// </summary>
+        private bool Confirmed(string target, string action)
+        {
+            if (Force && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
+                    ? ((SwitchParameter)value).IsPresent
+                    : LanguagePrimitivesIsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+                if (whatIf)
+                {
+                    ShouldProcess(target, action);
+                    return false;
+                }
+
+                return true;
+            }
+
+            return ShouldProcess(target, action);
+        }
+
+        private static bool LanguagePrimitivesIsTrue(object? value) => LanguagePrimitives.IsTrue(value);
+    }
+}

@@ -1,0 +1,24 @@
+using System.Management.Automation;
+using BizConf.PowerShell.Internal;
+
+namespace BizConf.PowerShell.Commands
+{
+    /// <summary>Get-BizConfSession: the runspace's default session, if there is one.</summary>
+    [Cmdlet(VerbsCommon.Get, "BizConfSession")]
+    [OutputType(typeof(BizConfSession))]
+    public sealed class GetBizConfSessionCommand : PSCmdlet
+    {
+        protected override void EndProcessing()
+        {
+            var session = SessionStore.Current;
+            if (session != null)
+            {
+                WriteObject(session);
+            }
+            else
+            {
+                WriteVerbose("There is no BizConf session. Run Connect-BizConf.");
+            }
+        }
+    }
+}
