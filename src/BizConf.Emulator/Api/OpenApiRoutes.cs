@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace BizConf.Emulator.Api;
+
+/// <summary>An API handler: takes the request's fields and returns the whole answer object, or throws <see cref="ApiFailure"/>.</summary>
+public delegate JsonObject ApiHandler(RequestFields fields);
+
+/// <summary>
+/// Maps <c>/openapi/&lt;name&gt;</c> for its one documented method (routing answers 405 to the others) and wraps the
+/// handler so that every outcome is an HTTP 200 envelope.
+/// </summary>
+public static class OpenApiRoutes
+{
+    public static void MapApi(this IEndpointRouteBuilder routes, string method, string name, ApiHandler handler)
+    {
+        routes.MapMethods($"{OpenApiPipeline.Prefix}/{name}", new[] { method }, (HttpContext context) =>
+        {
+            var body = Run(context, handler);
+            return EndpointResults.WriteAsync(context, body);
+        });
+    }
+
+    private static JsonObject Run(HttpContext context, ApiHandler handler)
+    {
+        JsonObject body;
+        try
+        {
+            body = handler(OpenApiPipeline.FieldsOf(context));
+        }
+        catch (ApiFailure failure)
+        {
+            body = Envelope.Failure(failure.Status, failure.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.RequestServices.GetRequiredService<ILogger<ApiHandler>>()
+                .LogError(ex, "Unexpected failure in {Path}", context.Request.Path);
+            body = Envelope.Failure(ApiStatus.InternalError, ApiStatus.MessageFor(ApiStatus.InternalError));
+        }
+
+        OpenApiPipeline.SetApiStatus(context, body["status"]!.GetValue<int>());
+        return body;
+    }
+}

@@ -1,0 +1,53 @@
+using BizConf.Emulator.Api;
+using BizConf.Emulator.Endpoints;
+using BizConf.Emulator.Hosting;
+
+namespace BizConf.Emulator;
+
+/// <summary>Builds the emulator's web application; <see cref="Program"/> runs it, tests host it in-process.</summary>
+public static class EmulatorApp
+{
+    public static WebApplication Build(string[] args, TimeProvider? clock = null) =>
+        Build(EmulatorOptions.Parse(args), clock);
+
+    public static WebApplication Build(EmulatorOptions options, TimeProvider? clock = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            // Our own switches are parsed above; the host gets none of them, and no config file watchers.
+            Args = new[] { "--hostBuilder:reloadConfigOnChange=false" },
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+
+        // stdout carries only the ready line; anything the host has to say goes to stderr, and only warnings.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        var time = clock ?? TimeProvider.System;
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(time);
+        builder.Services.AddSingleton(new EmulatorState(time, options.StatePath is null ? null : new StateFile(options.StatePath)));
+        builder.Services.AddSingleton<ServerInfo>();
+        builder.Services.AddSingleton<ReplayGuard>();
+        builder.Services.AddSingleton<Auth>();
+        builder.Services.AddSingleton<Faults>();
+        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<OpenApiPipeline>();
+
+        var app = builder.Build();
+        var server = app.Services.GetRequiredService<ServerInfo>();
+        app.Lifetime.ApplicationStarted.Register(() => server.Resolve(app.Urls));
+
+        var pipeline = app.Services.GetRequiredService<OpenApiPipeline>();
+        app.UseRouting();
+        app.Use(next => context => pipeline.InvokeAsync(context, next));
+
+        MeetingEndpoints.Map(app);
+        AccountEndpoints.Map(app);
+        AdminEndpoints.Map(app);
+        LinkEndpoints.Map(app);
+        return app;
+    }
+}

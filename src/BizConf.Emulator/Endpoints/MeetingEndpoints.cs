@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using BizConf.Emulator.Api;
+using BizConf.Emulator.Hosting;
+using BizConf.Emulator.Meetings;
+using BizConf.Emulator.Model;
+
+namespace BizConf.Emulator.Endpoints;
+
+/// <summary>API.md 5.1: confReservation, confModify, cancelConf, listConf, getConf, settingLivestream.</summary>
+public sealed class MeetingEndpoints
+{
+    public const int DefaultPageSize = 10;
+    public const int MaxPageSize = 50;
+
+    private readonly EmulatorState _state;
+    private readonly Auth _auth;
+    private readonly ServerInfo _server;
+
+    public MeetingEndpoints(EmulatorState state, Auth auth, ServerInfo server)
+    {
+        _state = state;
+        _auth = auth;
+        _server = server;
+    }
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var endpoints = ActivatorUtilities.CreateInstance<MeetingEndpoints>(routes.ServiceProvider);
+        routes.MapApi("POST", "confReservation", endpoints.Reserve);
+        routes.MapApi("POST", "confModify", endpoints.Modify);
+        routes.MapApi("POST", "cancelConf", endpoints.Cancel);
+        routes.MapApi("POST", "listConf", endpoints.List);
+        routes.MapApi("POST", "getConf", endpoints.Get);
+        routes.MapApi("POST", "settingLivestream", endpoints.SetLivestream);
+    }
+
+    private JsonObject Reserve(RequestFields fields)
+    {
+        var caller = _auth.Account(fields);
+        var input = MeetingInput.Read(fields);
+        return _state.Change(data =>
+        {
+            var now = _state.Now;
+            input.CheckTime(now);
+            var account = OwnerOf(data, caller);
+            MeetingCalendar.CheckCapacity(data, account, input.StartUtc, input.EndUtc, movingId: null);
+            var meeting = MeetingFactory.Create(data, account, input, _server.BaseAddress, now);
+            data.Meetings.Add(meeting);
+            return Envelope.Success(MeetingJson.Summary(meeting, now));
+        });
+    }
+
+    private JsonObject Modify(RequestFields fields)
+    {
+        var caller = _auth.Account(fields);
+        var id = fields.RequiredLong("id", ApiStatus.MeetingParameterError);
+        return _state.Change(data =>
+        {
+            var meeting = OwnMeeting(data, caller, id);
+            var input = MeetingInput.Read(fields);
+            var now = _state.Now;
+            input.CheckTime(now);
+            MeetingCalendar.CheckCapacity(data, OwnerOf(data, caller), input.StartUtc, input.EndUtc, movingId: meeting.Id);
+            MeetingFactory.Apply(meeting, input);
+            return Envelope.Success(MeetingJson.Summary(meeting, now));
+        });
+    }
+
+    private JsonObject Cancel(RequestFields fields)
+    {
+        var caller = _auth.Account(fields);
+        var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
+        return _state.Change(data =>
+        {
+            OwnMeeting(data, caller, id).Lifecycle = MeetingLifecycle.Cancelled;
+            return Envelope.Success();
+        });
+    }
+
+    private JsonObject Get(RequestFields fields)
+    {
+        var caller = _auth.Account(fields);
+        var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
+        return _state.Read(data => Envelope.Success(MeetingJson.Detail(OwnMeeting(data, caller, id), _state.Now)));
+    }
+
+    private JsonObject SetLivestream(RequestFields fields)
+    {
+        var caller = _auth.Account(fields);
+        const int Bad = ApiStatus.ParameterError;
+        var id = fields.RequiredLong("id", Bad);
+        var streamUrl = fields.RequiredText("streamUrl", Bad);
+        var streamKey = fields.RequiredText("streamKey", Bad);
+        var liveUrl = fields.RequiredText("liveUrl", Bad);
+        return _state.Change(data =>
+        {
+            var meeting = OwnMeeting(data, caller, id);
+            meeting.StreamUrl = streamUrl;
+            meeting.StreamKey = streamKey;
+            meeting.LiveUrl = liveUrl;
+            return Envelope.Success();
+        });
+    }
+
+    private JsonObject List(RequestFields fields)
+    {
+        var caller = _auth.Account(fields);
+        const int Bad = ApiStatus.ParameterError;
+        var keyword = fields.Text("keyword");
+        var from = fields.WallTime("startTime", Bad);
+        var to = fields.WallTime("endTime", Bad);
+        var pageNo = fields.Int("pageNo", Bad) ?? 1;
+        var pageSize = fields.Int("pageSize", Bad) ?? DefaultPageSize;
+        if (pageNo < 1 || pageSize is < 1 or > MaxPageSize)
+        {
+            throw new ApiFailure(Bad, $"'pageNo' starts at 1 and 'pageSize' is 1 to {MaxPageSize}.");
+        }
+
+        return _state.Read(data =>
+        {
+            var now = _state.Now;
+            var matches = data.Meetings
+                .Where(m => m.OwnerLoginName == caller.LoginName && m.Lifecycle != MeetingLifecycle.Cancelled)
+                .Where(m => keyword is null || m.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase))
+                .Where(m => (from is null || m.StartUtc >= from) && (to is null || m.StartUtc <= to))
+                .OrderBy(m => m.StartUtc)
+                .ThenBy(m => m.Id)
+                .ToList();
+            var page = matches
+                .Skip((int)Math.Min(int.MaxValue, (long)(pageNo - 1) * pageSize))
+                .Take(pageSize)
+                .Select(m => (JsonNode)MeetingJson.Summary(m, now))
+                .ToArray();
+
+            var body = Envelope.Success();
+            body["totalPage"] = (matches.Count + pageSize - 1) / pageSize;
+            body["currentPage"] = pageNo;
+            body["totalRecord"] = matches.Count;
+            body["pageSize"] = pageSize;
+            body["data"] = new JsonArray(page);
+            return body;
+        });
+    }
+
+    private static Account OwnerOf(EmulatorData data, Caller caller) =>
+        data.FindAccount(caller.LoginName) ?? throw new ApiFailure(ApiStatus.AccountNotFound);
+
+    private static Meeting OwnMeeting(EmulatorData data, Caller caller, long id) =>
+        data.FindOwnMeeting(id, caller.LoginName) ?? throw new ApiFailure(ApiStatus.MeetingNotFound);
+}

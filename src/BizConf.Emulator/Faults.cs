@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+
+namespace BizConf.Emulator;
+
+/// <summary>The ways a fault can break a request (POST /_emulator/faults <c>kind</c>).</summary>
+public enum FaultKind
+{
+    Http429,
+    Http503,
+    Status103,
+    Delay,
+    Drop,
+}
+
+/// <summary>One armed fault: the next <see cref="Remaining"/> requests to <see cref="Endpoint"/> ("*" = any) hit it.</summary>
+public sealed class FaultRule
+{
+    public const string AnyEndpoint = "*";
+
+    public required string Endpoint { get; init; }
+
+    public required FaultKind Kind { get; init; }
+
+    public int Remaining { get; set; }
+
+    public int DelayMs { get; init; }
+
+    public int? RetryAfterSec { get; init; }
+
+    public bool Matches(string endpoint) =>
+        Endpoint == AnyEndpoint || string.Equals(Endpoint, endpoint, StringComparison.OrdinalIgnoreCase);
+
+    public JsonObject ToJson() => new()
+    {
+        ["endpoint"] = Endpoint,
+        ["kind"] = Faults.NameOf(Kind),
+        ["count"] = Remaining,
+        ["delayMs"] = DelayMs,
+        ["retryAfterSec"] = RetryAfterSec,
+    };
+}
+
+/// <summary>The armed faults. Rules are tried in the order they were added; each use spends one of a rule's count.</summary>
+public sealed class Faults
+{
+    private static readonly Dictionary<string, FaultKind> KindsByName = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["http429"] = FaultKind.Http429,
+        ["http503"] = FaultKind.Http503,
+        ["status103"] = FaultKind.Status103,
+        ["delay"] = FaultKind.Delay,
+        ["drop"] = FaultKind.Drop,
+    };
+
+    private readonly object _gate = new();
+    private readonly List<FaultRule> _rules = new();
+
+    public static bool TryParseKind(string? name, out FaultKind kind) =>
+        KindsByName.TryGetValue(name ?? "", out kind);
+
+    public static string NameOf(FaultKind kind) => KindsByName.First(pair => pair.Value == kind).Key;
+
+    public void Add(FaultRule rule)
+    {
+        lock (_gate)
+        {
+            _rules.Add(rule);
+        }
+    }
+
+    /// <summary>The fault the request to <paramref name="endpoint"/> must suffer, if any, spending one use of it.</summary>
+    public FaultRule? Take(string endpoint)
+    {
+        lock (_gate)
+        {
+            var rule = _rules.Find(r => r.Matches(endpoint));
+            if (rule is null)
+            {
+                return null;
+            }
+
+            rule.Remaining--;
+            if (rule.Remaining <= 0)
+            {
+                _rules.Remove(rule);
+            }
+
+            return rule;
+        }
+    }
+
+    public JsonArray ToJson()
+    {
+        lock (_gate)
+        {
+            return new JsonArray(_rules.Select(r => (JsonNode)r.ToJson()).ToArray());
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _rules.Clear();
+        }
+    }
+}

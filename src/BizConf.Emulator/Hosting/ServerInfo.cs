@@ -1,0 +1,19 @@
+namespace BizConf.Emulator.Hosting;
+
+/// <summary>The address the emulator really listens on (the bound port when port 0 was asked), once started.</summary>
+public sealed class ServerInfo
+{
+    private string? _baseAddress;
+
+    public string BaseAddress =>
+        _baseAddress ?? throw new InvalidOperationException("The emulator has not started listening yet.");
+
+    public void Resolve(IEnumerable<string> boundAddresses)
+    {
+        var addresses = boundAddresses.ToList();
+        var chosen = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+            ?? addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The emulator is not bound to any address.");
+        _baseAddress = chosen.TrimEnd('/');
+    }
+}

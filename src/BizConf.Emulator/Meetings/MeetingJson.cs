@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using BizConf.Emulator.Model;
+
+namespace BizConf.Emulator.Meetings;
+
+/// <summary>The wire shape of a meeting (API.md 5.1), times in GMT.</summary>
+public static class MeetingJson
+{
+    public const int MaxCount = 100;
+
+    public static JsonObject Summary(Meeting meeting, DateTimeOffset now) => new()
+    {
+        ["id"] = meeting.Id,
+        ["meetingNo"] = meeting.MeetingNo,
+        ["meetingName"] = meeting.Name,
+        ["startTime"] = SiteTime.FormatGmt(meeting.StartUtc),
+        ["duration"] = meeting.Duration,
+        ["joinUrl"] = meeting.JoinUrl,
+        ["startUrl"] = meeting.StartUrl,
+        ["hostStartUrl"] = meeting.HostStartUrl,
+        ["protocolJoinUrl"] = ProtocolLinks.Join(meeting.MeetingNo, meeting.HostKey, ""),
+        ["protocolHostStartUrl"] = ProtocolLinks.Start(meeting.MeetingNo, meeting.UserId, meeting.OwnerLoginName, meeting.Token),
+        ["optionJbh"] = meeting.OptionJbh,
+        ["hostKey"] = meeting.HostKey,
+        ["confStatus"] = MeetingStatus.Of(meeting, now),
+        ["userId"] = meeting.UserId,
+        ["token"] = meeting.Token,
+        ["maxCount"] = MaxCount,
+        ["audio"] = meeting.Audio,
+        ["optionStartType"] = meeting.OptionStartType,
+    };
+
+    /// <summary>getConf's answer: the meeting plus its live-stream settings (the vendor spells one key <c>streanUrl</c>).</summary>
+    public static JsonObject Detail(Meeting meeting, DateTimeOffset now)
+    {
+        var json = Summary(meeting, now);
+        json["streamKey"] = meeting.StreamKey;
+        json["streanUrl"] = meeting.StreamUrl;
+        json["liveUrl"] = meeting.LiveUrl;
+        return json;
+    }
+}

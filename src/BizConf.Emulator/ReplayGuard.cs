@@ -1,0 +1,48 @@
+namespace BizConf.Emulator;
+
+/// <summary>
+/// Remembers which (API key, timeStamp) pairs have been used, so that each token is good once. Entries older
+/// than the freshness window are forgotten: such timestamps are refused as stale anyway.
+/// </summary>
+public sealed class ReplayGuard
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
+
+    private readonly object _gate = new();
+    private readonly HashSet<(string ApiKey, long TimeStamp)> _seen = new();
+    private readonly PriorityQueue<(string ApiKey, long TimeStamp), long> _byAge = new();
+
+    /// <summary>True the first time a pair is offered; false when it has been seen before.</summary>
+    public bool TryUse(string apiKey, long timeStamp, DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            Forget(now.Add(-Window).ToUnixTimeMilliseconds());
+            if (!_seen.Add((apiKey, timeStamp)))
+            {
+                return false;
+            }
+
+            _byAge.Enqueue((apiKey, timeStamp), timeStamp);
+            return true;
+        }
+    }
+
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _seen.Clear();
+            _byAge.Clear();
+        }
+    }
+
+    private void Forget(long olderThan)
+    {
+        while (_byAge.TryPeek(out var pair, out var timeStamp) && timeStamp < olderThan)
+        {
+            _byAge.Dequeue();
+            _seen.Remove(pair);
+        }
+    }
+}
