@@ -52,17 +52,17 @@ namespace BizConf
         {
             if (pageNumber < 1)
             {
-                throw new ArgumentException($"PageNumber must be 1 or more; it is {pageNumber}.", "PageNumber");
+                throw new BizConfArgumentException($"PageNumber must be 1 or more; it is {pageNumber}.", "PageNumber");
             }
 
             if (pageSize < 1 || pageSize > MeetingQuery.MaxPageSize)
             {
-                throw new ArgumentException($"PageSize must be 1 to {MeetingQuery.MaxPageSize}; it is {pageSize}.", "PageSize");
+                throw new BizConfArgumentException($"PageSize must be 1 to {MeetingQuery.MaxPageSize}; it is {pageSize}.", "PageSize");
             }
 
             if (query.From.HasValue && query.To.HasValue && query.From > query.To)
             {
-                throw new ArgumentException("From must not be later than To.", "From");
+                throw new BizConfArgumentException("From must not be later than To.", "From");
             }
 
             var call = Post("listConf", safeToRepeat: true)
@@ -124,7 +124,7 @@ namespace BizConf
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new ArgumentException($"{parameter} must not be empty.", parameter);
+                throw new BizConfArgumentException($"{parameter} must not be empty.", parameter);
             }
         }
     }

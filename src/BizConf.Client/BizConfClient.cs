@@ -20,7 +20,7 @@ namespace BizConf
             Options = options ?? throw new ArgumentNullException(nameof(options));
             if (string.IsNullOrWhiteSpace(options.LoginName))
             {
-                throw new ArgumentException("LoginName must not be empty.", "LoginName");
+                throw new BizConfArgumentException("LoginName must not be empty.", "LoginName");
             }
 
             transport = new ApiTransport(options, new Signer(apiKey));
@@ -60,7 +60,7 @@ namespace BizConf
         {
             if (value <= 0)
             {
-                throw new ArgumentException($"{parameter} must be a positive number; it is {value}.", parameter);
+                throw new BizConfArgumentException($"{parameter} must be a positive number; it is {value}.", parameter);
             }
         }
     }

@@ -60,7 +60,7 @@ namespace BizConf
 
             if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
             {
-                throw new ArgumentException($"BaseUri '{uri}' must be an absolute http or https URI.", "BaseUri");
+                throw new BizConfArgumentException($"BaseUri '{uri}' must be an absolute http or https URI.", "BaseUri");
             }
 
             var builder = new UriBuilder(uri) { Query = string.Empty, Fragment = string.Empty };

@@ -38,7 +38,7 @@ namespace BizConf
                     }
                 }
 
-                throw new ArgumentException(
+                throw new BizConfArgumentException(
                     $"TimeZone '{id}' is not a time zone this machine knows. Give an IANA id (Asia/Shanghai) or a Windows id (China Standard Time).",
                     "TimeZone", e);
             }

@@ -165,7 +165,7 @@ namespace BizConf.PowerShell
 
         /// <summary>Writes an error for bad input of one item, without sending anything.</summary>
         protected void WriteInvalidArgument(string parameter, string message, object? target) =>
-            WriteError(ErrorRecords.From(new ArgumentException(message, parameter), target));
+            WriteError(ErrorRecords.From(new BizConfArgumentException(message, parameter), target));
 
         protected static bool IsItemFailure(Exception e) =>
             e is BizConfApiException || e is BizConfTransportException || e is ArgumentException || e is InvalidOperationException;

@@ -34,7 +34,7 @@ namespace BizConf
         public static MeetingRequest From(Meeting meeting) => new MeetingRequest
         {
             Name = meeting.Name,
-            StartTime = meeting.StartTime ?? throw new ArgumentException($"Meeting {meeting.Id} has no start time.", nameof(meeting)),
+            StartTime = meeting.StartTime ?? throw new BizConfArgumentException($"Meeting {meeting.Id} has no start time.", nameof(meeting)),
             Duration = meeting.Duration,
             Password = meeting.Password,
             AllowJoinBeforeHost = meeting.AllowJoinBeforeHost,
@@ -47,33 +47,33 @@ namespace BizConf
         {
             if (string.IsNullOrWhiteSpace(Name))
             {
-                throw new ArgumentException("Name must not be empty.", nameof(Name));
+                throw new BizConfArgumentException("Name must not be empty.", nameof(Name));
             }
 
             if (Name.Length > MaxNameLength)
             {
-                throw new ArgumentException($"Name must be at most {MaxNameLength} characters; it has {Name.Length}.", nameof(Name));
+                throw new BizConfArgumentException($"Name must be at most {MaxNameLength} characters; it has {Name.Length}.", nameof(Name));
             }
 
             if (Duration < MinDuration || Duration > MaxDuration)
             {
-                throw new ArgumentException($"Duration must be {MinDuration} to {MaxDuration} minutes; it is {Duration}.", nameof(Duration));
+                throw new BizConfArgumentException($"Duration must be {MinDuration} to {MaxDuration} minutes; it is {Duration}.", nameof(Duration));
             }
 
             if (requireFutureStart && StartTime <= now)
             {
-                throw new ArgumentException(
+                throw new BizConfArgumentException(
                     $"StartTime {StartTime:yyyy-MM-dd HH:mm:ss zzz} is in the past; a meeting must start in the future.", nameof(StartTime));
             }
 
             if (!Enum.IsDefined(typeof(VideoOption), Video))
             {
-                throw new ArgumentException($"Video must be On or Off; it is {(int)Video}.", nameof(Video));
+                throw new BizConfArgumentException($"Video must be On or Off; it is {(int)Video}.", nameof(Video));
             }
 
             if (!Enum.IsDefined(typeof(AudioOption), Audio))
             {
-                throw new ArgumentException($"Audio must be Default, Phone, Voip or PhoneAndVoip; it is {(int)Audio}.", nameof(Audio));
+                throw new BizConfArgumentException($"Audio must be Default, Phone, Voip or PhoneAndVoip; it is {(int)Audio}.", nameof(Audio));
             }
         }
     }

@@ -17,6 +17,9 @@ namespace BizConf.Transport
     /// </summary>
     internal sealed class ApiTransport : IDisposable
     {
+        /// <summary>Fields whose values stay out of log lines: a stream key lets anyone broadcast into the meeting.</summary>
+        private static readonly HashSet<string> SecretFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "streamKey", "token" };
+
         private readonly HttpClient http;
         private readonly BizConfClientOptions options;
         private readonly Signer signer;
@@ -221,7 +224,8 @@ namespace BizConf.Transport
             var text = new StringBuilder();
             foreach (var field in call.Fields)
             {
-                text.Append(text.Length == 0 ? string.Empty : ", ").Append(field.Key).Append('=').Append(Shorten(field.Value));
+                var shown = SecretFields.Contains(field.Key) ? "(hidden)" : Shorten(field.Value);
+                text.Append(text.Length == 0 ? string.Empty : ", ").Append(field.Key).Append('=').Append(shown);
             }
 
             return text.Length == 0 ? "(no fields)" : text.ToString();

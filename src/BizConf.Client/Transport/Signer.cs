@@ -21,7 +21,7 @@ namespace BizConf.Transport
         {
             if (string.IsNullOrEmpty(apiKey))
             {
-                throw new ArgumentException("ApiKey must not be empty.", "ApiKey");
+                throw new BizConfArgumentException("ApiKey must not be empty.", "ApiKey");
             }
 
             this.apiKey = Encoding.UTF8.GetBytes(apiKey);

@@ -34,7 +34,7 @@ namespace BizConf.PowerShell.Internal
                         return false;
                     default:
                         throw new ArgumentTransformationMetadataException(
-                            $"'{text}' is not a boolean: use true/false, 1/0, yes/no or on/off.");
+                            $"'{text}' is not a boolean: use true/false, 1/0, yes/no, y/n or on/off.");
                 }
             }
 

@@ -19,7 +19,7 @@ namespace BizConf.PowerShell.Internal
                     return new ErrorRecord(transport, id, Category(transport.Kind), target);
                 case ArgumentException argument:
                     var parameter = string.IsNullOrEmpty(argument.ParamName) ? string.Empty : argument.ParamName;
-                    var clean = new ArgumentException(StripParamSuffix(argument), argument.ParamName);
+                    var clean = argument as BizConfArgumentException ?? new BizConfArgumentException(StripParamSuffix(argument), parameter, argument);
                     return new ErrorRecord(clean, "InvalidArgument" + parameter, ErrorCategory.InvalidArgument, target);
                 case InvalidOperationException invalid:
                     return new ErrorRecord(invalid, "InvalidOperation", ErrorCategory.InvalidOperation, target);

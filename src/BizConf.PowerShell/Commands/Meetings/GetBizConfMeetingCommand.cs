@@ -61,7 +61,7 @@ namespace BizConf.PowerShell.Commands
         {
             if (From.HasValue && To.HasValue && From > To)
             {
-                ThrowTerminatingError(Internal.ErrorRecords.From(new ArgumentException("From must not be later than To.", "From"), From));
+                ThrowTerminatingError(Internal.ErrorRecords.From(new BizConfArgumentException("From must not be later than To.", "From"), From));
             }
 
             var query = new MeetingQuery { Keyword = Keyword, From = From, To = To };
@@ -74,7 +74,18 @@ namespace BizConf.PowerShell.Commands
             while (true)
             {
                 var pageNumber = page;
-                var result = Await((client, token) => client.ListMeetingsAsync(query, pageNumber, PageSize, token));
+                MeetingPage result;
+                try
+                {
+                    result = Await((client, token) => client.ListMeetingsAsync(query, pageNumber, PageSize, token));
+                }
+                catch (Exception e) when (IsItemFailure(e))
+                {
+                    // A page that cannot be read ends the listing: the pages after it would be guesses.
+                    ThrowTerminatingError(Internal.ErrorRecords.From(e, query));
+                    return;
+                }
+
                 if (pageNumber == (int)(skip / (ulong)PageSize) + 1 && PagingParameters.IncludeTotalCount)
                 {
                     WriteObject(PagingParameters.NewTotalCount((ulong)result.TotalCount, 1.0));

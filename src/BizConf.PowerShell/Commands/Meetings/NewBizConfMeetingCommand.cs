@@ -38,11 +38,13 @@ namespace BizConf.PowerShell.Commands
         public SwitchParameter AllowJoinBeforeHost { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
         [Alias("optionStartType")]
-        public VideoOption Video { get; set; } = VideoOption.On;
+        public VideoOption? Video { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public AudioOption Audio { get; set; } = AudioOption.Default;
+        [EmptyAsNull]
+        public AudioOption? Audio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [BooleanTransformation]
@@ -62,8 +64,8 @@ namespace BizConf.PowerShell.Commands
                 Duration = Duration,
                 Password = string.IsNullOrEmpty(Password) ? null : Password,
                 AllowJoinBeforeHost = AllowJoinBeforeHost,
-                Video = Video,
-                Audio = Audio,
+                Video = Video ?? VideoOption.On,
+                Audio = Audio ?? AudioOption.Default,
                 SendEmail = !NoEmail,
                 RequireRegistration = RequireRegistration,
             };

@@ -21,18 +21,19 @@ namespace BizConf.PowerShell.Commands
         public long Id { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(1, MeetingRequest.MaxNameLength)]
+        [AllowEmptyString]
         [Alias("confName", "meetingName", "Topic")]
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
         [Alias("Start")]
-        public DateTimeOffset StartTime { get; set; }
+        public DateTimeOffset? StartTime { get; set; }
 
+        // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
-        public int Duration { get; set; }
+        [EmptyAsNull]
+        public int? Duration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -45,11 +46,13 @@ namespace BizConf.PowerShell.Commands
         public SwitchParameter AllowJoinBeforeHost { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
         [Alias("optionStartType")]
-        public VideoOption Video { get; set; }
+        public VideoOption? Video { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        public AudioOption Audio { get; set; }
+        [EmptyAsNull]
+        public AudioOption? Audio { get; set; }
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
@@ -63,21 +66,31 @@ namespace BizConf.PowerShell.Commands
                 return;
             }
 
-            var request = MeetingRequest.From(current);
             var piped = InputObject;
+            MeetingRequest request;
+            try
+            {
+                request = MeetingRequest.From(current);
+            }
+            catch (ArgumentException e)
+            {
+                WriteError(ErrorRecords.From(e, target));
+                return;
+            }
+
             if (IsGiven(nameof(Name), piped))
             {
-                request.Name = Name!;
+                request.Name = Name ?? string.Empty;
             }
 
-            if (IsGiven(nameof(StartTime), piped))
+            if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
             {
-                request.StartTime = StartTime;
+                request.StartTime = StartTime.Value;
             }
 
-            if (IsGiven(nameof(Duration), piped))
+            if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
             {
-                request.Duration = Duration;
+                request.Duration = Duration.Value;
             }
 
             if (IsGiven(nameof(Password), piped))
@@ -90,19 +103,20 @@ namespace BizConf.PowerShell.Commands
                 request.AllowJoinBeforeHost = AllowJoinBeforeHost;
             }
 
-            if (IsGiven(nameof(Video), piped))
+            if (IsGiven(nameof(Video), piped) && Video.HasValue)
             {
-                request.Video = Video;
+                request.Video = Video.Value;
             }
 
-            if (IsGiven(nameof(Audio), piped))
+            if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
             {
-                request.Audio = Audio;
+                request.Audio = Audio.Value;
             }
 
             try
             {
-                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: IsGiven(nameof(StartTime), piped));
+                // Only a moved start must lie ahead: a round trip of a meeting in progress keeps its start.
+                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: request.StartTime != current.StartTime);
             }
             catch (ArgumentException e)
             {

@@ -76,7 +76,7 @@ namespace BizConf.PowerShell.Commands
                     apiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) ?? string.Empty;
                     if (loginName.Length == 0 || apiKey.Length == 0)
                     {
-                        Fail(new ArgumentException(
+                        Fail(new BizConfArgumentException(
                             $"Connect-BizConf needs -LoginName and -ApiKey, or -Credential, or the environment variables {LoginNameVariable} and {ApiKeyVariable}.",
                             "LoginName"), "NoBizConfCredentials");
                     }
@@ -86,12 +86,12 @@ namespace BizConf.PowerShell.Commands
 
             if (string.IsNullOrWhiteSpace(loginName))
             {
-                Fail(new ArgumentException("The login name (the credential's user name) must not be empty.", "LoginName"), "NoBizConfCredentials");
+                Fail(new BizConfArgumentException("The login name (the credential's user name) must not be empty.", "LoginName"), "NoBizConfCredentials");
             }
 
             if (string.IsNullOrEmpty(apiKey))
             {
-                Fail(new ArgumentException("The API key (the credential's password) must not be empty.", "ApiKey"), "NoBizConfCredentials");
+                Fail(new BizConfArgumentException("The API key (the credential's password) must not be empty.", "ApiKey"), "NoBizConfCredentials");
             }
 
             var options = new BizConfClientOptions
@@ -117,13 +117,13 @@ namespace BizConf.PowerShell.Commands
                 Fail(e, "InvalidConnectArgument");
             }
 
-            var session = new BizConfSession(new BizConfClient(options, apiKey), TimeZone);
+            var session = new BizConfSession(new BizConfClient(options, apiKey), options.TimeZone.Id);
             if (session.SiteSign != null)
             {
                 CheckAccount(session);
             }
 
-            SessionStore.Current?.Dispose();
+            // The previous default is not disposed: a script may still hold it (from -PassThru) and use it with -Session.
             SessionStore.Current = session;
             WriteVerbose($"Connected to {session.BaseUri} as {session.LoginName}.");
             if (PassThru)
@@ -172,7 +172,7 @@ namespace BizConf.PowerShell.Commands
 
             if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri))
             {
-                throw new ArgumentException($"{BaseUriVariable} '{text}' is not an absolute URI.", "BaseUri");
+                throw new BizConfArgumentException($"{BaseUriVariable} '{text}' is not an absolute URI.", "BaseUri");
             }
 
             return uri;
