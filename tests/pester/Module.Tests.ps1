@@ -1,0 +1,69 @@
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'BizConfTestHelpers.psm1') -Force
+    Import-Module (Get-BizConfModulePath) -Force
+    $all = (Get-Command -Module BizConf).Name
+    # Filtered here rather than skipped in the tests: a skipped test would only look green.
+    $script:withOutput = $all | Where-Object { $_ -notin 'Disconnect-BizConf', 'Remove-BizConfMeeting', 'Remove-BizConfWebinar', 'Set-BizConfRegistrationQuestion' } |
+        ForEach-Object { @{ Name = $_ } }
+    $script:withSession = $all | Where-Object { $_ -notmatch '-BizConf$|-BizConfSession$|-BizConfMeetingLink$' } | ForEach-Object { @{ Name = $_ } }
+    $script:changing = $all | Where-Object { $_ -match '^(New|Set|Remove|Add)-' } | ForEach-Object { @{ Name = $_ } }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'BizConfTestHelpers.psm1') -Force
+    Import-Module (Get-BizConfModulePath) -Force
+    $script:manifest = Import-PowerShellDataFile (Get-BizConfModulePath)
+}
+
+Describe 'The module' {
+    It 'exports exactly the cmdlets its assembly defines' {
+        $assembly = (Get-Command Connect-BizConf).ImplementingType.Assembly
+        $defined = $assembly.GetTypes() |
+            Where-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { $a = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0]; "$($a.VerbName)-$($a.NounName)" }
+        ($script:manifest.CmdletsToExport | Sort-Object) | Should -Be ($defined | Sort-Object)
+        ((Get-Command -Module BizConf).Name | Sort-Object) | Should -Be ($defined | Sort-Object)
+    }
+
+    It 'carries the version the build stamped from Directory.Build.props' {
+        $props = [xml](Get-Content (Join-Path (Get-RepoRoot) 'Directory.Build.props') -Raw)
+        (Get-Module BizConf).Version.ToString() | Should -Be $props.Project.PropertyGroup.Version
+    }
+
+    It 'ships no PowerShell reference assembly' {
+        $folder = Split-Path (Get-BizConfModulePath)
+        Get-ChildItem $folder -Filter 'System.Management.Automation.dll' | Should -BeNullOrEmpty
+        Get-ChildItem $folder -Filter 'BizConf.PowerShell.dll' | Should -Not -BeNullOrEmpty
+    }
+
+    It 'makes no request and needs no session to import' {
+        $powershell = [powershell]::Create()
+        try {
+            $null = $powershell.AddScript("Import-Module '$(Get-BizConfModulePath)'; (Get-Command -Module BizConf).Count; Get-BizConfSession")
+            $result = $powershell.Invoke()
+            $powershell.Streams.Error.Count | Should -Be 0
+            $result[0] | Should -Be $script:manifest.CmdletsToExport.Count
+            $result.Count | Should -Be 1
+        }
+        finally { $powershell.Dispose() }
+    }
+}
+
+Describe '<Name> declares its output type' -ForEach $script:withOutput {
+    It 'has [OutputType]' {
+        (Get-Command $Name).OutputType.Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe '<Name> takes -Session' -ForEach $script:withSession {
+    It 'has a -Session parameter of type BizConf.BizConfSession' {
+        (Get-Command $Name).Parameters['Session'].ParameterType.FullName | Should -Be 'BizConf.BizConfSession'
+    }
+}
+
+Describe '<Name> supports -WhatIf and -Confirm' -ForEach $script:changing {
+    It 'has both parameters' {
+        (Get-Command $Name).Parameters.Keys | Should -Contain 'WhatIf'
+        (Get-Command $Name).Parameters.Keys | Should -Contain 'Confirm'
+    }
+}
