@@ -80,7 +80,7 @@ function Get-NuGetPackagesFolder {
 
 function Invoke-Build {
     Write-Host "== Build ($Configuration)"
-    Invoke-Native dotnet build (Join-Path $root 'BizConf.PowerShell.sln') -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+    Invoke-Native dotnet build (Join-Path $root 'BizConf.PowerShell.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
 
     if (Test-Path $moduleOut) { Remove-Item -LiteralPath $moduleOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $moduleOut
@@ -94,7 +94,7 @@ function Invoke-Build {
     $manifest = $manifest -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$(Get-ModuleVersion)'"
     Set-Content -LiteralPath (Join-Path $moduleOut 'BizConf.psd1') -Value $manifest -Encoding utf8BOM -NoNewline
 
-    Invoke-Native dotnet publish (Join-Path $root 'src/BizConf.Emulator') -c $Configuration -o $emulatorOut --nologo -v quiet -clp:ErrorsOnly
+    Invoke-Native dotnet publish (Join-Path $root 'src/BizConf.Emulator') -c $Configuration -o $emulatorOut --nologo -v quiet '-clp:ErrorsOnly'
 
     $helpScript = Join-Path $root 'tools/New-BizConfHelp.ps1'
     $code = Invoke-ChildPwsh @('-File', $helpScript, '-ModuleManifest', (Join-Path $moduleOut 'BizConf.psd1'),
