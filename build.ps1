@@ -62,7 +62,8 @@ function Invoke-ChildPwsh {
     $pwsh = Get-PwshCommand
     $exe = $pwsh[0]
     $rest = @($pwsh | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive') + $Arguments
-    & $exe @rest
+    # Its output goes to the host, so that only the exit code is this function's result.
+    & $exe @rest | Out-Host
     return $LASTEXITCODE
 }
 
@@ -110,7 +111,7 @@ function Invoke-XunitSuite {
     $trx = "$name.trx"
     Write-Host "== xunit: $name"
     & dotnet test $Project -c $Configuration --no-build --nologo -v quiet `
-        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $resultsOut
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $resultsOut | Out-Host
     $exit = $LASTEXITCODE
     $path = Join-Path $resultsOut $trx
     if (-not (Test-Path -LiteralPath $path)) {

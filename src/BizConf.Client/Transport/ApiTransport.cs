@@ -17,8 +17,14 @@ namespace BizConf.Transport
     /// </summary>
     internal sealed class ApiTransport : IDisposable
     {
-        /// <summary>Fields whose values stay out of log lines: a stream key lets anyone broadcast into the meeting.</summary>
-        private static readonly HashSet<string> SecretFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "streamKey", "token" };
+        /// <summary>
+        /// Fields whose values stay out of log lines: passwords let anyone into a meeting, a stream key lets anyone
+        /// broadcast into it.
+        /// </summary>
+        private static readonly HashSet<string> SecretFields = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "hostKey", "password", "pwd", "streamKey", "token",
+        };
 
         private readonly HttpClient http;
         private readonly BizConfClientOptions options;
