@@ -17,7 +17,10 @@ namespace BizConf
         /// Finds a zone by IANA or Windows id. China Standard Time falls back to a fixed UTC+08:00 zone (China has
         /// no daylight saving) on machines without time zone data.
         /// </summary>
-        public static TimeZoneInfo ResolveZone(string? id)
+        public static TimeZoneInfo ResolveZone(string? id) => ResolveZone(id, TimeZoneInfo.FindSystemTimeZoneById);
+
+        /// <summary>As <see cref="ResolveZone(string)"/>, with the zone lookup given (tests stand in a machine without zone data).</summary>
+        internal static TimeZoneInfo ResolveZone(string? id, Func<string, TimeZoneInfo> findSystemZone)
         {
             if (string.IsNullOrWhiteSpace(id))
             {
@@ -26,7 +29,7 @@ namespace BizConf
 
             try
             {
-                return TimeZoneInfo.FindSystemTimeZoneById(id!.Trim());
+                return findSystemZone(id!.Trim());
             }
             catch (Exception e) when (e is TimeZoneNotFoundException || e is InvalidTimeZoneException)
             {

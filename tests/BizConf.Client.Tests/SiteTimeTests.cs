@@ -106,6 +106,26 @@ public class SiteTimeTests
         Assert.Equal("2017-08-09 06:00:00", SiteTime.ToWire(VendorExample, berlin)); // summer time, +02:00
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("China Standard Time")]
+    [InlineData("Asia/Shanghai")]
+    public void ResolveZone_falls_back_to_a_fixed_plus_8_zone_where_the_machine_has_no_zone_data(string? id)
+    {
+        var zone = SiteTime.ResolveZone(id, _ => throw new TimeZoneNotFoundException("no zone data here"));
+
+        Assert.Equal(TimeSpan.FromHours(8), zone.BaseUtcOffset);
+        Assert.False(zone.SupportsDaylightSavingTime);
+        Assert.Equal("2017-08-09 12:00:00", SiteTime.ToWire(new DateTimeOffset(2017, 8, 9, 4, 0, 0, TimeSpan.Zero), zone));
+    }
+
+    [Fact]
+    public void ResolveZone_without_zone_data_still_refuses_a_zone_it_cannot_stand_in_for()
+    {
+        var e = Assert.ThrowsAny<ArgumentException>(() => SiteTime.ResolveZone("Europe/Berlin", _ => throw new TimeZoneNotFoundException("no zone data here")));
+        Assert.Equal("TimeZone", e.ParamName);
+    }
+
     [Fact]
     public void ResolveZone_refuses_an_unknown_id_naming_TimeZone()
     {
