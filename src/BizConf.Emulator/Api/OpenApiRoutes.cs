@@ -38,7 +38,13 @@ public static class OpenApiRoutes
             body = Envelope.Failure(ApiStatus.InternalError, ApiStatus.MessageFor(ApiStatus.InternalError));
         }
 
-        OpenApiPipeline.SetApiStatus(context, body["status"]!.GetValue<int>());
+        OpenApiPipeline.SetApiStatus(context, StatusOf(body));
         return body;
     }
+
+    /// <summary>The status of an answer: a number, or a string of digits as the webinar endpoints send it.</summary>
+    private static int StatusOf(JsonObject body) =>
+        body["status"] is JsonValue value && value.TryGetValue<string>(out var text)
+            ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : body["status"]!.GetValue<int>();
 }

@@ -17,6 +17,8 @@ public sealed class EmulatorData
 
     public List<Meeting> Meetings { get; set; } = new();
 
+    public List<Webinar> Webinars { get; set; } = new();
+
     public long NextMeetingId { get; set; } = 1;
 
     public long NextUserId { get; set; } = FirstUserId;

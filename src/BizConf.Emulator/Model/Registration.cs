@@ -41,5 +41,8 @@ public sealed class Registrant
 
     public string JoinUrl { get; set; } = "";
 
+    /// <summary>The registrant's join token (<c>tk</c>), also the query of <see cref="JoinUrl"/>.</summary>
+    public string Tk { get; set; } = "";
+
     public DateTimeOffset CreatedUtc { get; set; }
 }

@@ -1,0 +1,71 @@
+using System.Threading;
+using System.Threading.Tasks;
+using BizConf.Transport;
+
+namespace BizConf
+{
+    public sealed partial class BizConfClient
+    {
+        /// <summary>createDiyWebinar. Never retried after an ambiguous failure, so a timeout cannot make two webinars.</summary>
+        public async Task<Webinar> CreateWebinarAsync(WebinarRequest request, CancellationToken cancellationToken = default)
+        {
+            request.Validate(Now, requireFutureStart: true);
+            var call = WebinarCall("createDiyWebinar", safeToRepeat: false);
+            AddWebinarFields(call, request);
+            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            return WebinarParser.Parse(Data(root, call.Endpoint));
+        }
+
+        /// <summary>updateDiyWebinar: the service replaces the webinar with what is sent, so send it whole.</summary>
+        public async Task<Webinar> ModifyWebinarAsync(string webinarNumber, WebinarRequest request, CancellationToken cancellationToken = default)
+        {
+            RequireText(webinarNumber, "WebinarNumber");
+            request.Validate(Now, requireFutureStart: false);
+            var call = WebinarCall("updateDiyWebinar", safeToRepeat: true).Add("webinarNo", webinarNumber.Trim());
+            AddWebinarFields(call, request);
+            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            return WebinarParser.Parse(Data(root, call.Endpoint));
+        }
+
+        /// <summary>getWebinarInfo.</summary>
+        public async Task<Webinar> GetWebinarAsync(string webinarNumber, CancellationToken cancellationToken = default)
+        {
+            RequireText(webinarNumber, "WebinarNumber");
+            var call = new ApiCall("getWebinarInfo", System.Net.Http.HttpMethod.Get, TokenKind.Account, safeToRepeat: true)
+                .Add("siteSign", RequireSiteSign("getWebinarInfo"))
+                .Add("webinarNo", webinarNumber.Trim());
+            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            return WebinarParser.Parse(Data(root, call.Endpoint));
+        }
+
+        /// <summary>deleteWebinar.</summary>
+        public Task DeleteWebinarAsync(string webinarNumber, CancellationToken cancellationToken = default)
+        {
+            RequireText(webinarNumber, "WebinarNumber");
+            var call = WebinarCall("deleteWebinar", safeToRepeat: false).Add("webinarNo", webinarNumber.Trim());
+            return SendAsync(call, cancellationToken);
+        }
+
+        private ApiCall WebinarCall(string endpoint, bool safeToRepeat) =>
+            Post(endpoint, safeToRepeat).Add("siteSign", RequireSiteSign(endpoint));
+
+        private void AddWebinarFields(ApiCall call, WebinarRequest request)
+        {
+            call.Add("confName", request.Name)
+                .Add("startTime", Wire(request.StartTime))
+                .Add("duration", request.Duration)
+                .Add("password", string.IsNullOrEmpty(request.Password) ? null : request.Password)
+                .AddFlag("optionVideoParticipants", request.ParticipantVideo)
+                .AddFlag("optionVideoHost", request.HostVideo)
+                .Add("audio", (int)request.Audio)
+                // The service's own spelling ("Steam"); with 0 it ignores any stream fields, so none are sent.
+                .AddFlag("isPushVideoSteam", request.PushesStream);
+            if (request.PushesStream)
+            {
+                call.Add("streamUrl", request.StreamUrl)
+                    .Add("liveUrl", request.LiveUrl)
+                    .Add("streamKey", request.StreamKey);
+            }
+        }
+    }
+}

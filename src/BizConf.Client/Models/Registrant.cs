@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace BizConf
+{
+    /// <summary>Whether a registrant may join: the service's pending, approved and denied.</summary>
+    public enum RegistrantStatus
+    {
+        Approved,
+        Pending,
+        Denied,
+    }
+
+    /// <summary>One person registered for a meeting (addRegistrant, getRegistrants).</summary>
+    public sealed class Registrant
+    {
+        private IReadOnlyList<KeyValuePair<string, string>> answers = Array.Empty<KeyValuePair<string, string>>();
+
+        public string RegistrantId { get; set; } = string.Empty;
+
+        /// <summary>The meeting's Id (the confId of the call).</summary>
+        public long MeetingId { get; set; }
+
+        public string Email { get; set; } = string.Empty;
+
+        public string FirstName { get; set; } = string.Empty;
+
+        public string? LastName { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? City { get; set; }
+
+        public string? State { get; set; }
+
+        public string? Zip { get; set; }
+
+        public string? Country { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? Comments { get; set; }
+
+        public string? Industry { get; set; }
+
+        public string? JobTitle { get; set; }
+
+        public string? NumberOfEmployees { get; set; }
+
+        public string? Organization { get; set; }
+
+        public string? Language { get; set; }
+
+        public string? PurchasingTimeFrame { get; set; }
+
+        public string? RoleInPurchaseProcess { get; set; }
+
+        public RegistrantStatus Status { get; set; }
+
+        /// <summary>The registrant's own join link.</summary>
+        public string? JoinUrl { get; set; }
+
+        /// <summary>When the person registered, in the local zone of this machine.</summary>
+        public DateTimeOffset? CreatedTime { get; set; }
+
+        /// <summary>
+        /// The answers to the meeting's custom questions as one line, <c>Title=Value; Title2=Value2</c>, so that
+        /// Export-Csv writes them readably. <see cref="Answer"/> reads one of them.
+        /// </summary>
+        public string CustomAnswers => string.Join("; ", answers.Select(a => a.Key + "=" + a.Value));
+
+        /// <summary>The answer to the custom question with this title (ignoring case), or null.</summary>
+        public string? Answer(string title)
+        {
+            foreach (var answer in answers)
+            {
+                if (string.Equals(answer.Key, title, StringComparison.OrdinalIgnoreCase))
+                {
+                    return answer.Value;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>Sets the custom answers (title, value), in the order given.</summary>
+        public void SetAnswers(IEnumerable<KeyValuePair<string, string>> titledValues) => answers = titledValues.ToList();
+
+        public override string ToString() => string.IsNullOrEmpty(LastName) ? $"{FirstName} <{Email}>" : $"{FirstName} {LastName} <{Email}>";
+    }
+}

@@ -1,0 +1,121 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace BizConf
+{
+    /// <summary>One person to register with addRegistrant. Property names are the cmdlet parameter names.</summary>
+    public sealed class RegistrantRequest
+    {
+        // Deliberately loose: one @, something before it, a dotted domain after it, no spaces. The service decides the rest.
+        private static readonly Regex EmailShape = new Regex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant);
+        private static readonly Regex CountryShape = new Regex("^[A-Za-z]{2}$", RegexOptions.CultureInvariant);
+
+        public string Email { get; set; } = string.Empty;
+
+        public string FirstName { get; set; } = string.Empty;
+
+        public string? LastName { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? City { get; set; }
+
+        public string? State { get; set; }
+
+        public string? Zip { get; set; }
+
+        /// <summary>Two letters (CN).</summary>
+        public string? Country { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? Comments { get; set; }
+
+        public string? Industry { get; set; }
+
+        public string? JobTitle { get; set; }
+
+        /// <summary>One of <see cref="RegistrationValues.EmployeeCounts"/>.</summary>
+        public string? NumberOfEmployees { get; set; }
+
+        public string? Organization { get; set; }
+
+        /// <summary>One of <see cref="RegistrationValues.Languages"/>.</summary>
+        public string? Language { get; set; }
+
+        /// <summary>Answers to the meeting's custom questions: title, then value (at most 128 characters), in order.</summary>
+        public IList<KeyValuePair<string, string>> CustomAnswers { get; } = new List<KeyValuePair<string, string>>();
+
+        /// <summary>False registers the person as pending, for the host to approve.</summary>
+        public bool AutoApprove { get; set; } = true;
+
+        /// <summary>
+        /// Refuses what the service would refuse, naming the parameter and the rule, and puts enumeration values and
+        /// the country into the service's spelling.
+        /// </summary>
+        public void Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Email))
+            {
+                throw new BizConfArgumentException("Email must not be empty.", nameof(Email));
+            }
+
+            Email = Email.Trim();
+            if (!EmailShape.IsMatch(Email))
+            {
+                throw new BizConfArgumentException($"Email '{Email}' is not an e-mail address (name@example.com).", nameof(Email));
+            }
+
+            if (string.IsNullOrWhiteSpace(FirstName))
+            {
+                throw new BizConfArgumentException("FirstName must not be empty.", nameof(FirstName));
+            }
+
+            if (!string.IsNullOrEmpty(Country))
+            {
+                if (!CountryShape.IsMatch(Country!.Trim()))
+                {
+                    throw new BizConfArgumentException($"Country must be a two-letter country code such as CN; it is '{Country}'.", nameof(Country));
+                }
+
+                Country = Country.Trim().ToUpperInvariant();
+            }
+
+            NumberOfEmployees = FromList(RegistrationValues.EmployeeCounts, NumberOfEmployees, nameof(NumberOfEmployees));
+            Language = FromList(RegistrationValues.Languages, Language, nameof(Language));
+
+            var titles = new HashSet<string>();
+            foreach (var answer in CustomAnswers)
+            {
+                if (string.IsNullOrWhiteSpace(answer.Key))
+                {
+                    throw new BizConfArgumentException("CustomAnswer has an empty question title.", "CustomAnswer");
+                }
+
+                if (!titles.Add(answer.Key))
+                {
+                    throw new BizConfArgumentException($"CustomAnswer answers the question '{answer.Key}' twice.", "CustomAnswer");
+                }
+
+                if ((answer.Value ?? string.Empty).Length > RegistrationValues.MaxCustomAnswerLength)
+                {
+                    throw new BizConfArgumentException(
+                        $"CustomAnswer for '{answer.Key}' must be at most {RegistrationValues.MaxCustomAnswerLength} characters; it has {answer.Value!.Length}.",
+                        "CustomAnswer");
+                }
+            }
+        }
+
+        private static string? FromList(IReadOnlyList<string> list, string? value, string parameter)
+        {
+            if (string.IsNullOrEmpty(value))
+            {
+                return null;
+            }
+
+            return RegistrationValues.Canonical(list, value) ?? throw new BizConfArgumentException(
+                $"{parameter} must be one of {string.Join(", ", list.Select(v => "'" + v + "'"))}; it is '{value}'.", parameter);
+        }
+    }
+}

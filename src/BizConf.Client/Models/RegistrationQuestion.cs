@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+
+namespace BizConf
+{
+    /// <summary>
+    /// A standard registration field asked of registrants (updateRegistrationQuestions, <c>questions</c>). PowerShell
+    /// makes one from a hashtable (<c>@{ FieldName = 'org'; Required = $true }</c>) or from a field name alone.
+    /// </summary>
+    public sealed class RegistrationQuestion
+    {
+        public RegistrationQuestion()
+        {
+        }
+
+        public RegistrationQuestion(string fieldName)
+        {
+            FieldName = fieldName;
+        }
+
+        /// <summary>The wire name (job_title) or the same without underscores, in any case (JobTitle).</summary>
+        public string FieldName { get; set; } = string.Empty;
+
+        public bool Required { get; set; }
+
+        public override string ToString() => Required ? FieldName + " (required)" : FieldName;
+    }
+
+    /// <summary>Whether a custom question takes free text or one of its answers.</summary>
+    public enum RegistrationQuestionType
+    {
+        Short,
+        Single,
+    }
+
+    /// <summary>A question of the meeting's own (updateRegistrationQuestions, <c>custom_questions</c>).</summary>
+    public sealed class CustomRegistrationQuestion
+    {
+        public string Title { get; set; } = string.Empty;
+
+        public RegistrationQuestionType Type { get; set; } = RegistrationQuestionType.Short;
+
+        public bool Required { get; set; }
+
+        /// <summary>The choices of a Single question (at least one); a Short question may list suggestions.</summary>
+        public string[] Answers { get; set; } = Array.Empty<string>();
+
+        public override string ToString() => Title;
+    }
+
+    /// <summary>The fixed value lists of API.md section 5.5, and the reading of user input against them.</summary>
+    public static class RegistrationValues
+    {
+        public const int MaxCustomAnswerLength = 128;
+
+        public static readonly IReadOnlyList<string> FieldNames = new[]
+        {
+            "last_name", "address", "city", "country", "zip", "state", "phone", "industry", "org", "job_title",
+            "purchasing_time_frame", "role_in_purchase_process", "no_of_employees", "comments",
+        };
+
+        public static readonly IReadOnlyList<string> EmployeeCounts = new[]
+        {
+            "1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000",
+        };
+
+        public static readonly IReadOnlyList<string> Languages = new[]
+        {
+            "en-US", "de-DE", "es-ES", "fr-FR", "jp-JP", "pt-PT", "ru-RU", "zh-CN", "zh-TW", "ko-KO", "it-IT", "vi-VN", "pl-PL", "Tr-TR",
+        };
+
+        /// <summary>The wire spelling of a field name given as job_title, JobTitle or jobtitle; null when it is none of the list.</summary>
+        public static string? FieldName(string? text) =>
+            text == null ? null : Find(FieldNames, Squash(text), Squash);
+
+        /// <summary>The service's spelling of a value of <paramref name="list"/>, matched ignoring case; null when absent.</summary>
+        public static string? Canonical(IReadOnlyList<string> list, string? text) =>
+            text == null ? null : Find(list, text.Trim(), s => s);
+
+        private static string? Find(IReadOnlyList<string> list, string wanted, Func<string, string> key)
+        {
+            foreach (var item in list)
+            {
+                if (string.Equals(key(item), wanted, StringComparison.OrdinalIgnoreCase))
+                {
+                    return item;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Squash(string text) => text.Trim().Replace("_", string.Empty);
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+
+namespace BizConf
+{
+    /// <summary>What createDiyWebinar and updateDiyWebinar send. Property names are the cmdlet parameter names.</summary>
+    public sealed class WebinarRequest
+    {
+        public string Name { get; set; } = string.Empty;
+
+        public DateTimeOffset StartTime { get; set; }
+
+        /// <summary>Minutes, 1 to 1440.</summary>
+        public int Duration { get; set; }
+
+        public string? Password { get; set; }
+
+        public bool HostVideo { get; set; } = true;
+
+        public bool ParticipantVideo { get; set; } = true;
+
+        public AudioOption Audio { get; set; }
+
+        public string? StreamUrl { get; set; }
+
+        public string? StreamKey { get; set; }
+
+        public string? LiveUrl { get; set; }
+
+        /// <summary>True when the three stream settings are set: the request then turns the stream on (isPushVideoSteam=1).</summary>
+        public bool PushesStream => !string.IsNullOrEmpty(StreamUrl) && !string.IsNullOrEmpty(StreamKey) && !string.IsNullOrEmpty(LiveUrl);
+
+        /// <summary>A request that keeps every setting of the given webinar until the caller changes some.</summary>
+        public static WebinarRequest From(Webinar webinar)
+        {
+            var request = new WebinarRequest
+            {
+                Name = webinar.Name,
+                StartTime = webinar.StartTime ?? throw new BizConfArgumentException($"Webinar {webinar.WebinarNumber} has no start time.", nameof(webinar)),
+                Duration = webinar.Duration,
+                Password = webinar.Password,
+                HostVideo = webinar.HostVideo,
+                ParticipantVideo = webinar.ParticipantVideo,
+                Audio = webinar.Audio,
+            };
+
+            // A webinar answers with stream fields only when its stream is on; half a set is sent as none.
+            if (!string.IsNullOrEmpty(webinar.StreamUrl) && !string.IsNullOrEmpty(webinar.StreamKey) && !string.IsNullOrEmpty(webinar.LiveUrl))
+            {
+                request.StreamUrl = webinar.StreamUrl;
+                request.StreamKey = webinar.StreamKey;
+                request.LiveUrl = webinar.LiveUrl;
+            }
+
+            return request;
+        }
+
+        /// <summary>Refuses what the service would refuse, naming the parameter and the rule, before anything is sent.</summary>
+        public void Validate(DateTimeOffset now, bool requireFutureStart)
+        {
+            new MeetingRequest
+            {
+                Name = Name,
+                StartTime = StartTime,
+                Duration = Duration,
+                Audio = Audio,
+            }.Validate(now, requireFutureStart);
+            ValidateStream(StreamUrl, StreamKey, LiveUrl);
+        }
+
+        /// <summary>
+        /// The stream settings work only together: all three set (the stream is on) or none (it is off). The error
+        /// names the first one missing.
+        /// </summary>
+        public static void ValidateStream(string? streamUrl, string? streamKey, string? liveUrl)
+        {
+            var given = new[] { !string.IsNullOrEmpty(streamUrl), !string.IsNullOrEmpty(streamKey), !string.IsNullOrEmpty(liveUrl) };
+            if (Array.TrueForAll(given, g => g) || Array.TrueForAll(given, g => !g))
+            {
+                return;
+            }
+
+            var names = new[] { nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) };
+            var missing = names[Array.IndexOf(given, false)];
+            throw new BizConfArgumentException(
+                $"StreamUrl, StreamKey and LiveUrl go together: give all three or none. {missing} is missing.", missing);
+        }
+    }
+}

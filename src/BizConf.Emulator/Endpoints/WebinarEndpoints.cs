@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using BizConf.Emulator.Api;
+using BizConf.Emulator.Hosting;
+using BizConf.Emulator.Model;
+using BizConf.Emulator.Webinars;
+
+namespace BizConf.Emulator.Endpoints;
+
+/// <summary>
+/// API.md 5.4: createDiyWebinar, updateDiyWebinar, getWebinarInfo, deleteWebinar, each with the account token and
+/// the account's siteSign. A webinar number that is unknown, deleted or another account's is 401, as for meetings.
+/// Webinars hold no meeting slot: the capacity rules of section 7 are about meetings.
+/// </summary>
+public sealed class WebinarEndpoints
+{
+    private const int Bad = ApiStatus.MeetingParameterError;
+
+    private readonly EmulatorState _state;
+    private readonly Auth _auth;
+    private readonly ServerInfo _server;
+
+    public WebinarEndpoints(EmulatorState state, Auth auth, ServerInfo server)
+    {
+        _state = state;
+        _auth = auth;
+        _server = server;
+    }
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var endpoints = ActivatorUtilities.CreateInstance<WebinarEndpoints>(routes.ServiceProvider);
+        routes.MapApi("POST", "createDiyWebinar", endpoints.Create);
+        routes.MapApi("POST", "updateDiyWebinar", endpoints.Update);
+        routes.MapApi("GET", "getWebinarInfo", endpoints.Get);
+        routes.MapApi("POST", "deleteWebinar", endpoints.Delete);
+    }
+
+    private JsonObject Create(RequestFields fields)
+    {
+        var caller = _auth.AccountOfSite(fields);
+        var input = WebinarInput.Read(fields);
+        return _state.Change(data =>
+        {
+            var now = _state.Now;
+            input.CheckTime(now);
+            var owner = data.FindAccount(caller.LoginName) ?? throw new ApiFailure(ApiStatus.AccountNotFound);
+            var webinar = WebinarFactory.Create(data, owner, input, _server.BaseAddress, now);
+            data.Webinars.Add(webinar);
+            return WebinarJson.Success(WebinarJson.Object(webinar));
+        });
+    }
+
+    private JsonObject Update(RequestFields fields)
+    {
+        var caller = _auth.AccountOfSite(fields);
+        var webinarNo = fields.RequiredText("webinarNo", Bad);
+        return _state.Change(data =>
+        {
+            var webinar = OwnWebinar(data, caller, webinarNo);
+            var input = WebinarInput.Read(fields);
+            input.CheckTime(_state.Now);
+            WebinarFactory.Apply(data, webinar, input);
+            return WebinarJson.Success(WebinarJson.Object(webinar));
+        });
+    }
+
+    private JsonObject Get(RequestFields fields)
+    {
+        var caller = _auth.AccountOfSite(fields);
+        var webinarNo = fields.RequiredText("webinarNo", Bad);
+        return _state.Read(data => WebinarJson.Success(WebinarJson.Object(OwnWebinar(data, caller, webinarNo))));
+    }
+
+    private JsonObject Delete(RequestFields fields)
+    {
+        var caller = _auth.AccountOfSite(fields);
+        var webinarNo = fields.RequiredText("webinarNo", Bad);
+        return _state.Change(data =>
+        {
+            data.Webinars.Remove(OwnWebinar(data, caller, webinarNo));
+            return WebinarJson.Success();
+        });
+    }
+
+    private static Webinar OwnWebinar(EmulatorData data, Caller caller, string webinarNo) =>
+        data.Webinars.Find(w => w.WebinarNo == webinarNo && string.Equals(w.OwnerLoginName, caller.LoginName, StringComparison.Ordinal))
+            ?? throw new ApiFailure(ApiStatus.MeetingNotFound);
+}

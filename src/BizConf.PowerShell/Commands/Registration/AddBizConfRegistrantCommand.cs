@@ -1,0 +1,145 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using BizConf.PowerShell.Internal;
+
+namespace BizConf.PowerShell.Commands
+{
+    /// <summary>
+    /// Add-BizConfRegistrant: registers people for a meeting (addRegistrant). Every field binds from CSV columns by
+    /// its name or its wire name, so a file of people registers in one pipeline.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Add, "BizConfRegistrant", SupportsShouldProcess = true)]
+    [OutputType(typeof(Registrant))]
+    public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
+    {
+        /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(1, long.MaxValue)]
+        [Alias("confId", "Id")]
+        public long MeetingId { get; set; }
+
+        // No alias "email": PowerShell refuses an alias equal to the parameter name, and names match ignoring case anyway.
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("EmailAddress", "Mail")]
+        public string Email { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("first_name", "GivenName")]
+        public string FirstName { get; set; } = string.Empty;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("last_name", "Surname")]
+        public string? LastName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Address { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? City { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("Province")]
+        public string? State { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("PostalCode")]
+        public string? Zip { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Country { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Phone { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Comments { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Industry { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("job_title", "Title")]
+        public string? JobTitle { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(EmployeeCountCompleter))]
+        [Alias("no_of_employees")]
+        public string? NumberOfEmployees { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("org", "Company")]
+        public string? Organization { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(LanguageCompleter))]
+        public string? Language { get; set; }
+
+        /// <summary>Answers to the meeting's custom questions: question title = answer.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public IDictionary? CustomAnswer { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        [Alias("auto_approve")]
+        public bool AutoApprove { get; set; } = true;
+
+        protected override void ProcessRecord()
+        {
+            var id = MeetingId;
+            var request = new RegistrantRequest
+            {
+                Email = Email,
+                FirstName = FirstName,
+                LastName = LastName,
+                Address = Address,
+                City = City,
+                State = State,
+                Zip = Zip,
+                Country = Country,
+                Phone = Phone,
+                Comments = Comments,
+                Industry = Industry,
+                JobTitle = JobTitle,
+                NumberOfEmployees = NumberOfEmployees,
+                Organization = Organization,
+                Language = Language,
+                AutoApprove = AutoApprove,
+            };
+            var target = (object?)InputObject ?? request;
+            try
+            {
+                if (CustomAnswer != null)
+                {
+                    foreach (DictionaryEntry entry in CustomAnswer)
+                    {
+                        request.CustomAnswers.Add(new KeyValuePair<string, string>(
+                            LanguagePrimitives.ConvertTo<string>(entry.Key), LanguagePrimitives.ConvertTo<string>(entry.Value) ?? string.Empty));
+                    }
+                }
+
+                request.Validate();
+            }
+            catch (System.ArgumentException e)
+            {
+                WriteError(ErrorRecords.From(e, target));
+                return;
+            }
+
+            if (!ShouldProcess($"{request.FirstName} <{request.Email}> for meeting {id}", "Register"))
+            {
+                return;
+            }
+
+            if (TryAwait((client, token) => client.AddRegistrantAsync(id, request, token), target, out var registrant))
+            {
+                WriteObject(registrant);
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System;
+using System.Globalization;
+using System.Management.Automation;
+using BizConf.PowerShell.Internal;
+
+namespace BizConf.PowerShell.Commands
+{
+    /// <summary>New-BizConfWebinar: creates a webinar (createDiyWebinar); binds CSV rows by column name.</summary>
+    [Cmdlet(VerbsCommon.New, "BizConfWebinar", SupportsShouldProcess = true)]
+    [OutputType(typeof(Webinar))]
+    public sealed class NewBizConfWebinarCommand : BizConfCmdlet
+    {
+        /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, MeetingRequest.MaxNameLength)]
+        [Alias("confName", "Topic")]
+        public string Name { get; set; } = string.Empty;
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Start")]
+        public DateTimeOffset StartTime { get; set; }
+
+        [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
+        public int Duration { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Password { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        [Alias("optionVideoHost")]
+        public bool HostVideo { get; set; } = true;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [BooleanTransformation]
+        [Alias("optionVideoParticipants")]
+        public bool ParticipantVideo { get; set; } = true;
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [EmptyAsNull]
+        public AudioOption? Audio { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("streanUrl")]
+        public string? StreamUrl { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? StreamKey { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? LiveUrl { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new WebinarRequest
+            {
+                Name = Name,
+                StartTime = StartTime,
+                Duration = Duration,
+                Password = string.IsNullOrEmpty(Password) ? null : Password,
+                HostVideo = HostVideo,
+                ParticipantVideo = ParticipantVideo,
+                Audio = Audio ?? AudioOption.Default,
+                StreamUrl = StreamUrl,
+                StreamKey = StreamKey,
+                LiveUrl = LiveUrl,
+            };
+            var target = (object?)InputObject ?? request;
+            try
+            {
+                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: true);
+            }
+            catch (ArgumentException e)
+            {
+                WriteError(ErrorRecords.From(e, target));
+                return;
+            }
+
+            var description = string.Format(CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
+            if (!ShouldProcess(description, "Create"))
+            {
+                return;
+            }
+
+            if (TryAwait((client, token) => client.CreateWebinarAsync(request, token), target, out var webinar))
+            {
+                WriteObject(webinar);
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+using BizConf.Client.Tests.Support;
+
+namespace BizConf.Client.Tests;
+
+/// <summary>The registration calls of the client: JSON fields, enumerations, and refusals before sending.</summary>
+public class RegistrationClientTests
+{
+    private const string Added = """{"status":100,"message":"success","data":{"registrant_id":"r-1","id":1130352963,"topic":"t","start_time":"2017-08-09T04:00:00Z","join_url":"https://j/x?tk=1","tk":"1"}}""";
+    private const string Done = """{"status":100,"message":""}""";
+
+    private static RegistrantRequest Ann() => new() { Email = "ann@example.com", FirstName = "Ann" };
+
+    private static async Task<(BizConfArgumentException Error, FakeHttpHandler Handler)> AddRefusedAsync(RegistrantRequest request)
+    {
+        var handler = FakeHttpHandler.Json(Added);
+        using var client = TestClient.Create(handler);
+        var e = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.AddRegistrantAsync(17962, request));
+        return (e, handler);
+    }
+
+    [Fact]
+    public async Task Add_posts_the_wire_names_and_auto_approve_as_true_or_false()
+    {
+        var handler = FakeHttpHandler.Json(Added);
+        using var client = TestClient.Create(handler);
+        var request = new RegistrantRequest
+        {
+            Email = " li.wei@example.cn ",
+            FirstName = "伟",
+            LastName = "李",
+            JobTitle = "运营总监",
+            Organization = "华东物流",
+            NumberOfEmployees = "1,001-5,000",
+            Country = "cn",
+            Language = "zh-cn",
+            City = "  ",
+            AutoApprove = false,
+        };
+        request.CustomAnswers.Add(new KeyValuePair<string, string>("参会方式", "现场"));
+
+        var registrant = await client.AddRegistrantAsync(17962, request);
+
+        var sent = handler.Single;
+        Assert.EndsWith("/openapi/addRegistrant", sent.Uri.AbsolutePath);
+        Assert.Equal("17962", sent.Field("confId"));
+        Assert.Equal("li.wei@example.cn", sent.Field("email"));
+        Assert.Equal("伟", sent.Field("first_name"));
+        Assert.Equal("李", sent.Field("last_name"));
+        Assert.Equal("运营总监", sent.Field("job_title"));
+        Assert.Equal("华东物流", sent.Field("org"));
+        Assert.Equal("1,001-5,000", sent.Field("no_of_employees"));
+        Assert.Equal("CN", sent.Field("country"));
+        Assert.Equal("zh-CN", sent.Field("language"));
+        Assert.Equal("""[{"title":"参会方式","value":"现场"}]""", sent.Field("custom_questions"));
+        Assert.Equal("false", sent.Field("auto_approve"));
+        Assert.False(sent.Has("city"));
+        Assert.False(sent.Has("siteSign"));
+        Assert.Equal("r-1", registrant.RegistrantId);
+        Assert.Equal(RegistrantStatus.Pending, registrant.Status);
+        Assert.Equal("参会方式=现场", registrant.CustomAnswers);
+        Assert.Equal("李", registrant.LastName);
+    }
+
+    [Fact]
+    public async Task Add_sends_auto_approve_true_by_default()
+    {
+        var handler = FakeHttpHandler.Json(Added);
+        using var client = TestClient.Create(handler);
+
+        var registrant = await client.AddRegistrantAsync(17962, Ann());
+
+        Assert.Equal("true", handler.Single.Field("auto_approve"));
+        Assert.False(handler.Single.Has("custom_questions"));
+        Assert.Equal(RegistrantStatus.Approved, registrant.Status);
+    }
+
+    [Theory]
+    [InlineData("ann.example.com")]
+    [InlineData("ann@example")]
+    [InlineData("ann@@example.com")]
+    [InlineData("ann smith@example.com")]
+    [InlineData("ann@example..com")]
+    [InlineData("")]
+    public async Task Add_refuses_a_malformed_email(string email)
+    {
+        var request = Ann();
+        request.Email = email;
+
+        var (e, handler) = await AddRefusedAsync(request);
+
+        Assert.Equal("Email", e.ParamName);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("CHN")]
+    [InlineData("C")]
+    [InlineData("C1")]
+    [InlineData("中国")]
+    public async Task Add_refuses_a_country_that_is_not_two_letters(string country)
+    {
+        var request = Ann();
+        request.Country = country;
+
+        var (e, handler) = await AddRefusedAsync(request);
+
+        Assert.Equal("Country", e.ParamName);
+        Assert.Contains("two-letter", e.Message);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Theory]
+    [InlineData("NumberOfEmployees", "1-10")]
+    [InlineData("NumberOfEmployees", "1000+")]
+    [InlineData("Language", "zh-HK")]
+    [InlineData("Language", "English")]
+    public async Task Add_refuses_values_outside_the_enumerations(string parameter, string value)
+    {
+        var request = Ann();
+        if (parameter == "Language")
+        {
+            request.Language = value;
+        }
+        else
+        {
+            request.NumberOfEmployees = value;
+        }
+
+        var (e, handler) = await AddRefusedAsync(request);
+
+        Assert.Equal(parameter, e.ParamName);
+        Assert.Contains(value, e.Message);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Add_takes_every_enumeration_value_in_the_service_spelling()
+    {
+        foreach (var (count, language) in RegistrationValues.EmployeeCounts.Zip(RegistrationValues.Languages))
+        {
+            var handler = FakeHttpHandler.Json(Added);
+            using var client = TestClient.Create(handler);
+            var request = Ann();
+            request.NumberOfEmployees = count.ToUpperInvariant();
+            request.Language = language.ToLowerInvariant();
+
+            await client.AddRegistrantAsync(1, request);
+
+            Assert.Equal(count, handler.Single.Field("no_of_employees"));
+            Assert.Equal(language, handler.Single.Field("language"));
+        }
+    }
+
+    [Fact]
+    public async Task Add_takes_a_custom_answer_of_128_characters_and_refuses_129()
+    {
+        var handler = FakeHttpHandler.Json(Added);
+        using var client = TestClient.Create(handler);
+        var fits = Ann();
+        fits.CustomAnswers.Add(new KeyValuePair<string, string>("Notes", new string('字', 128)));
+        var over = Ann();
+        over.CustomAnswers.Add(new KeyValuePair<string, string>("Notes", new string('x', 129)));
+
+        await client.AddRegistrantAsync(1, fits);
+        var e = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.AddRegistrantAsync(1, over));
+
+        Assert.Equal("CustomAnswer", e.ParamName);
+        Assert.Contains("128", e.Message);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Set_questions_sends_json_arrays_in_the_wire_spelling()
+    {
+        var handler = FakeHttpHandler.Json(Done);
+        using var client = TestClient.Create(handler);
+
+        await client.SetRegistrationQuestionsAsync(
+            17962,
+            new[] { new RegistrationQuestion("JobTitle") { Required = true }, new RegistrationQuestion("no_of_employees") },
+            new[] { new CustomRegistrationQuestion { Title = "How are you?", Required = true, Answers = new[] { "Good" } } });
+
+        var sent = handler.Single;
+        Assert.Equal("17962", sent.Field("confId"));
+        Assert.Equal("""[{"field_name":"job_title","required":true},{"field_name":"no_of_employees","required":false}]""", sent.Field("questions"));
+        Assert.Equal("""[{"title":"How are you?","type":"short","required":true,"answers":["Good"]}]""", sent.Field("custom_questions"));
+    }
+
+    [Fact]
+    public async Task Set_questions_leaves_out_a_list_that_is_null_and_sends_an_empty_one()
+    {
+        var handler = FakeHttpHandler.Json(Done);
+        using var client = TestClient.Create(handler);
+
+        await client.SetRegistrationQuestionsAsync(1, Array.Empty<RegistrationQuestion>(), null);
+
+        Assert.Equal("[]", handler.Single.Field("questions"));
+        Assert.False(handler.Single.Has("custom_questions"));
+    }
+
+    [Theory]
+    [InlineData("first_name")]
+    [InlineData("email")]
+    [InlineData("")]
+    public async Task Set_questions_refuses_a_field_outside_the_list(string fieldName)
+    {
+        var handler = FakeHttpHandler.Json(Done);
+        using var client = TestClient.Create(handler);
+
+        var e = await Assert.ThrowsAsync<BizConfArgumentException>(() =>
+            client.SetRegistrationQuestionsAsync(1, new[] { new RegistrationQuestion(fieldName) }, null));
+
+        Assert.Equal("Question", e.ParamName);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Set_questions_refuses_a_single_question_without_answers_and_an_undefined_type()
+    {
+        var handler = FakeHttpHandler.Json(Done);
+        using var client = TestClient.Create(handler);
+
+        var single = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.SetRegistrationQuestionsAsync(
+            1, null, new[] { new CustomRegistrationQuestion { Title = "Pick", Type = RegistrationQuestionType.Single } }));
+        var undefined = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.SetRegistrationQuestionsAsync(
+            1, null, new[] { new CustomRegistrationQuestion { Title = "Odd", Type = (RegistrationQuestionType)7 } }));
+
+        Assert.Equal("CustomQuestion", single.ParamName);
+        Assert.Equal("CustomQuestion", undefined.ParamName);
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Get_registrants_is_a_GET_with_the_status_in_lower_case()
+    {
+        var handler = FakeHttpHandler.Json("""{"status":"100","message":"","data":[{"id":"p-1","first_name":"Pat","email":"pat@example.com","status":"pending","create_time":"2017-08-01T02:03:04Z","custom_questions":[]}]}""");
+        using var client = TestClient.Create(handler);
+
+        var registrant = Assert.Single(await client.GetRegistrantsAsync(17962, RegistrantStatus.Pending));
+
+        Assert.Equal(HttpMethod.Get, handler.Single.Method);
+        Assert.Equal("pending", handler.Single.Field("status"));
+        Assert.Equal(RegistrantStatus.Pending, registrant.Status);
+        Assert.Equal(string.Empty, registrant.CustomAnswers);
+        Assert.Equal(new DateTimeOffset(2017, 8, 1, 2, 3, 4, TimeSpan.Zero), registrant.CreatedTime);
+    }
+
+    [Fact]
+    public async Task Get_registrants_without_a_status_sends_none_and_reads_an_empty_list()
+    {
+        var handler = FakeHttpHandler.Json("""{"status":100,"message":"","data":[]}""");
+        using var client = TestClient.Create(handler);
+
+        Assert.Empty(await client.GetRegistrantsAsync(17962));
+        Assert.False(handler.Single.Has("status"));
+    }
+}

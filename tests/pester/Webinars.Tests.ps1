@@ -1,0 +1,172 @@
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'BizConfTestHelpers.psm1') -Force
+    Import-Module (Get-BizConfModulePath) -Force
+    $script:emulator = Start-TestEmulator
+}
+
+AfterAll {
+    Disconnect-BizConf
+    Stop-TestEmulator $script:emulator
+}
+
+Describe 'Webinar cmdlets' {
+BeforeEach {
+    Reset-Emulator $script:emulator
+    Connect-TestSession $script:emulator
+    Clear-EmulatorRequest $script:emulator
+}
+
+Describe 'A webinar from creation to deletion' {
+    It 'creates, reads, changes and deletes one webinar' {
+        $start = Get-FutureTime -Days 2
+        $made = New-BizConfWebinar -Name '新品发布 Launch' -StartTime $start -Duration 45 -Password 2024 -Audio Voip
+        $made | Should -BeOfType BizConf.Webinar
+        $made.WebinarNumber | Should -Match '^\d{11}$'
+        $made.Name | Should -Be '新品发布 Launch'
+        $made.StartTime | Should -Be $start
+        $made.Duration | Should -Be 45
+        $made.Password | Should -Be '2024'
+        $made.HostVideo | Should -BeTrue
+        $made.ParticipantVideo | Should -BeTrue
+        $made.Audio | Should -Be 'Voip'
+        $made.JoinUrl | Should -BeLike "*/w/$($made.WebinarNumber)"
+        $made.StartUrl | Should -BeLike "*/j/$($made.WebinarNumber)/*"
+        $made.RoomId | Should -Not -BeNullOrEmpty
+        $made.HostUid | Should -Not -BeNullOrEmpty
+        $made.HostToken | Should -Not -BeNullOrEmpty
+        $made.VideoConferenceNumber | Should -BeNullOrEmpty
+
+        $read = $made | Get-BizConfWebinar
+        $read.WebinarNumber | Should -Be $made.WebinarNumber
+        $read.StartTime | Should -Be $start
+
+        $changed = $made | Set-BizConfWebinar -Duration 90 -HostVideo $false -PassThru
+        $changed.Duration | Should -Be 90
+        $changed.HostVideo | Should -BeFalse
+        $changed.Name | Should -Be '新品发布 Launch'
+        $changed.Password | Should -Be '2024'
+        $changed.Audio | Should -Be 'Voip'
+        $changed.StartTime | Should -Be $start
+
+        $made | Remove-BizConfWebinar -Force
+        Get-BizConfWebinar -WebinarNumber $made.WebinarNumber -ErrorVariable gone -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $gone[0].Exception.Status | Should -Be 401
+        (Get-EmulatorRequest $script:emulator).endpoint |
+            Should -Be @('createDiyWebinar', 'getWebinarInfo', 'getWebinarInfo', 'updateDiyWebinar', 'getWebinarInfo', 'deleteWebinar', 'getWebinarInfo')
+    }
+
+    It 'sends the webinar fields with the site sign, video on by default, and the start in site time' {
+        $start = [DateTimeOffset]::new(2031, 6, 13, 12, 0, 0, [TimeSpan]::Zero)
+        $null = New-BizConfWebinar -Name 'Wire' -StartTime $start -Duration 30
+        $fields = (Get-EmulatorRequest $script:emulator -Endpoint createDiyWebinar)[0].fields
+        $fields.siteSign | Should -Be 'demo-site'
+        $fields.startTime | Should -Be '2031-06-13 20:00:00'
+        $fields.optionVideoHost | Should -Be '1'
+        $fields.optionVideoParticipants | Should -Be '1'
+        $fields.audio | Should -Be '0'
+        $fields.isPushVideoSteam | Should -Be '0'
+        $fields.PSObject.Properties.Name | Should -Not -Contain 'streamUrl'
+        $fields.PSObject.Properties.Name | Should -Not -Contain 'password'
+    }
+
+    It 'reports the video conference and phone when the audio mixes phone in' {
+        $webinar = New-BizConfWebinar -Name 'Dial-in' -StartTime (Get-FutureTime) -Duration 30 -Audio PhoneAndVoip
+        $webinar.VideoConferenceNumber | Should -Match '^\d+$'
+        $webinar.VideoPhone | Should -Be '+86 4006012733'
+    }
+
+    It 'turns the stream on when the three stream settings are given' {
+        $webinar = New-BizConfWebinar -Name 'Streamed' -StartTime (Get-FutureTime) -Duration 30 `
+            -StreamUrl 'rtmp://push.example/live' -StreamKey 'key-1' -LiveUrl 'https://watch.example/1'
+        $webinar.StreamUrl | Should -Be 'rtmp://push.example/live'
+        $webinar.StreamKey | Should -Be 'key-1'
+        $webinar.LiveUrl | Should -Be 'https://watch.example/1'
+        (Get-EmulatorRequest $script:emulator -Endpoint createDiyWebinar)[0].fields.isPushVideoSteam | Should -Be '1'
+    }
+
+    It 'keeps the stream through a change of something else, and turns it off with three empty values' {
+        $webinar = New-BizConfWebinar -Name 'Streamed' -StartTime (Get-FutureTime) -Duration 30 `
+            -StreamUrl 'rtmp://push.example/live' -StreamKey 'key-1' -LiveUrl 'https://watch.example/1'
+        $renamed = $webinar | Set-BizConfWebinar -Name 'Renamed' -PassThru
+        $renamed.StreamKey | Should -Be 'key-1'
+        $off = $webinar | Set-BizConfWebinar -StreamUrl '' -StreamKey '' -LiveUrl '' -PassThru
+        $off.StreamUrl | Should -BeNullOrEmpty
+        (Get-EmulatorRequest $script:emulator -Endpoint updateDiyWebinar)[1].fields.isPushVideoSteam | Should -Be '0'
+    }
+
+    It 'creates webinars from CSV rows, with booleans and audio from text' {
+        $rows = @(
+            [pscustomobject]@{ Name = 'Row one'; StartTime = (Get-FutureTime -Days 3); Duration = '30'; HostVideo = 'no'; Audio = '1' }
+            [pscustomobject]@{ confName = 'Row two'; StartTime = (Get-FutureTime -Days 4); Duration = '60'; optionVideoParticipants = '0' }
+        )
+        $made = $rows | New-BizConfWebinar
+        $made.Name | Should -Be @('Row one', 'Row two')
+        $made[0].HostVideo | Should -BeFalse
+        $made[0].ParticipantVideo | Should -BeTrue
+        $made[0].Audio | Should -Be 'Phone'
+        $made[1].HostVideo | Should -BeTrue
+        $made[1].ParticipantVideo | Should -BeFalse
+    }
+
+    It 'asks before deleting and sends no delete under -WhatIf' {
+        $webinar = New-BizConfWebinar -Name 'Kept' -StartTime (Get-FutureTime) -Duration 30
+        Clear-EmulatorRequest $script:emulator
+        Remove-BizConfWebinar -WebinarNumber $webinar.WebinarNumber -WhatIf
+        Remove-BizConfWebinar -WebinarNumber $webinar.WebinarNumber -Force -WhatIf
+        (Get-EmulatorRequest $script:emulator -Endpoint deleteWebinar).Count | Should -Be 0
+        (Get-Command Remove-BizConfWebinar).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
+            Should -Be 'High'
+    }
+}
+
+Describe 'Refusals that send nothing' {
+    It 'refuses stream settings given in part (<Given>)' -ForEach @(
+        @{ Given = 'StreamUrl'; Missing = 'StreamKey'; Settings = @{ StreamUrl = 'rtmp://a' } }
+        @{ Given = 'StreamUrl,StreamKey'; Missing = 'LiveUrl'; Settings = @{ StreamUrl = 'rtmp://a'; StreamKey = 'k' } }
+        @{ Given = 'LiveUrl'; Missing = 'StreamUrl'; Settings = @{ LiveUrl = 'https://b' } }
+    ) {
+        New-BizConfWebinar -Name 'Half' -StartTime (Get-FutureTime) -Duration 30 @Settings -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike "InvalidArgument$Missing,*"
+        $refused[0].Exception.Message | Should -BeLike '*give all three or none*'
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+    }
+
+    It 'refuses stream settings given in part to Set-BizConfWebinar before reading anything' {
+        Set-BizConfWebinar -WebinarNumber 12345678901 -StreamKey 'k' -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidArgumentStreamUrl,*'
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+    }
+
+    It 'refuses a start in the past and a duration out of range' {
+        New-BizConfWebinar -Name 'Past' -StartTime (Get-Date).AddHours(-1) -Duration 30 -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidArgumentStartTime,*'
+        { New-BizConfWebinar -Name 'Long' -StartTime (Get-FutureTime) -Duration 1441 } | Should -Throw -ExpectedMessage "*parameter 'Duration'*"
+        Set-BizConfWebinar -WebinarNumber 12345678901 -Duration 0 -ErrorVariable tooShort -ErrorAction SilentlyContinue
+        $tooShort[0].FullyQualifiedErrorId | Should -BeLike 'InvalidArgumentDuration,*'
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+    }
+
+    It 'sends nothing with -WhatIf' {
+        New-BizConfWebinar -Name 'Plan' -StartTime (Get-FutureTime) -Duration 30 -WhatIf | Should -BeNullOrEmpty
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+    }
+}
+
+Describe 'Errors' {
+    It 'writes a non-terminating error for an unknown number and goes on with the next' {
+        $known = New-BizConfWebinar -Name 'Known' -StartTime (Get-FutureTime) -Duration 30
+        $found = '10000000000', $known.WebinarNumber | Get-BizConfWebinar -ErrorVariable failed -ErrorAction SilentlyContinue
+        $found.WebinarNumber | Should -Be $known.WebinarNumber
+        $failed.Count | Should -Be 1
+        $failed[0].TargetObject | Should -Be '10000000000'
+        $failed[0].FullyQualifiedErrorId | Should -Be 'MeetingNotFound,BizConf.PowerShell.Commands.GetBizConfWebinarCommand'
+    }
+
+    It 'needs the site sign and says so' {
+        Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -BaseUri $script:emulator.Uri -MaxRetry 0
+        New-BizConfWebinar -Name 'No site' -StartTime (Get-FutureTime) -Duration 30 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $failed[0].Exception.Message | Should -BeLike '*site sign*-SiteSign*'
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+    }
+}
+}
