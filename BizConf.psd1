@@ -19,6 +19,17 @@
         'Remove-BizConfMeeting'
         'Set-BizConfLiveStream'
         'Test-BizConfAccount'
+        'Get-BizConfAttendee'
+        'Get-BizConfReport'
+        'Get-BizConfPoll'
+        'New-BizConfWebinar'
+        'Get-BizConfWebinar'
+        'Set-BizConfWebinar'
+        'Remove-BizConfWebinar'
+        'Set-BizConfRegistrationQuestion'
+        'Add-BizConfRegistrant'
+        'Get-BizConfRegistrant'
+        'Get-BizConfMeetingLink'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

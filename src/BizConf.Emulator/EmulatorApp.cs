@@ -48,6 +48,10 @@ public static class EmulatorApp
         AccountEndpoints.Map(app);
         AdminEndpoints.Map(app);
         LinkEndpoints.Map(app);
+        WebinarEndpoints.Map(app);
+        RegistrationEndpoints.Map(app);
+        ReportEndpoints.Map(app);
+        SimulateEndpoint.Map(app);
         return app;
     }
 }

@@ -55,6 +55,9 @@ public sealed class Meeting
 
     public List<Registrant> Registrants { get; set; } = new();
 
+    /// <summary>The times the meeting took place, oldest first (simulate); the report endpoints read them.</summary>
+    public List<HeldSession> HeldSessions { get; set; } = new();
+
     public DateTimeOffset CreatedUtc { get; set; }
 
     [JsonIgnore]

@@ -1,0 +1,75 @@
+using System;
+
+namespace BizConf
+{
+    /// <summary>
+    /// One stay of one person in a reported session. The registration fields are filled for meetings with
+    /// registration. Every property is a plain value, so Export-Csv writes the rows readably.
+    /// </summary>
+    public sealed class Participant
+    {
+        public string MeetingNumber { get; set; } = string.Empty;
+
+        public string? SessionId { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The "user-defined id" (the API's <c>cuid</c>).</summary>
+        public string? CustomId { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? FirstName { get; set; }
+
+        public string? LastName { get; set; }
+
+        public DateTimeOffset? JoinTime { get; set; }
+
+        public DateTimeOffset? LeaveTime { get; set; }
+
+        /// <summary>LeaveTime minus JoinTime; null when either is unknown.</summary>
+        public TimeSpan? Duration { get; set; }
+
+        public string? Device { get; set; }
+
+        public string? IPAddress { get; set; }
+
+        public string? RegistrantId { get; set; }
+
+        public string? Organization { get; set; }
+
+        public string? JobTitle { get; set; }
+
+        public string? Country { get; set; }
+
+        public string? City { get; set; }
+
+        public string? State { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? Zip { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? Industry { get; set; }
+
+        /// <summary>The size band of the organization, such as <c>1-20</c> (the API's <c>no_of_employees</c>).</summary>
+        public string? EmployeeCount { get; set; }
+
+        public string? Comments { get; set; }
+
+        /// <summary>The registration's status: approved, pending or denied.</summary>
+        public string? RegistrationStatus { get; set; }
+
+        public DateTimeOffset? RegistrationTime { get; set; }
+
+        /// <summary>The registrant's own join link.</summary>
+        public string? JoinUrl { get; set; }
+
+        /// <summary>Answers to the meeting's own registration questions, as <c>Title=Value; Title2=Value2</c>.</summary>
+        public string? CustomAnswers { get; set; }
+
+        public override string ToString() => Name;
+    }
+}

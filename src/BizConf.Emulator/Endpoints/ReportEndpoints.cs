@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using BizConf.Emulator.Api;
+using BizConf.Emulator.Model;
+using BizConf.Emulator.Reports;
+
+namespace BizConf.Emulator.Endpoints;
+
+/// <summary>
+/// API.md 5.3: confAttendeeLog, getConfLogListByConfNumber, getConfLogListByJoinUrl, getConfPolls. They take the
+/// site token, so they see every meeting of the site, whoever hosts it; cancelled meetings are gone (401).
+/// </summary>
+public sealed class ReportEndpoints
+{
+    private const int Bad = ApiStatus.MeetingParameterError;
+
+    private readonly EmulatorState _state;
+    private readonly Auth _auth;
+
+    public ReportEndpoints(EmulatorState state, Auth auth)
+    {
+        _state = state;
+        _auth = auth;
+    }
+
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        var endpoints = ActivatorUtilities.CreateInstance<ReportEndpoints>(routes.ServiceProvider);
+        routes.MapApi("GET", "confAttendeeLog", endpoints.AttendeeLog);
+        routes.MapApi("GET", "getConfLogListByConfNumber", endpoints.ReportByNumber);
+        routes.MapApi("POST", "getConfLogListByJoinUrl", endpoints.ReportByJoinUrl);
+        routes.MapApi("GET", "getConfPolls", endpoints.Polls);
+    }
+
+    private JsonObject AttendeeLog(RequestFields fields)
+    {
+        var siteSign = _auth.Site(fields);
+        var id = fields.RequiredLong("confId", Bad);
+        return _state.Read(data =>
+        {
+            var meeting = LiveMeetingsOf(data, siteSign).FirstOrDefault(m => m.Id == id)
+                ?? throw new ApiFailure(ApiStatus.MeetingNotFound);
+            return Envelope.Success(ReportJson.AttendeeLog(meeting));
+        });
+    }
+
+    private JsonObject ReportByNumber(RequestFields fields)
+    {
+        var siteSign = _auth.Site(fields);
+        var number = MeetingNumber(fields, "confNumber");
+        return _state.Read(data => Envelope.Success(Sessions(FindByNumber(data, siteSign, number))));
+    }
+
+    private JsonObject ReportByJoinUrl(RequestFields fields)
+    {
+        var siteSign = _auth.Site(fields);
+        var joinUrl = fields.RequiredText("joinUrl", Bad).Trim().TrimEnd('/');
+        return _state.Read(data =>
+        {
+            var meetings = LiveMeetingsOf(data, siteSign)
+                .Where(m => SameUrl(m.JoinUrl, joinUrl) || m.Registrants.Exists(r => SameUrl(r.JoinUrl, joinUrl)))
+                .ToList();
+            if (meetings.Count == 0)
+            {
+                throw new ApiFailure(ApiStatus.MeetingNotFound);
+            }
+
+            return Envelope.Success(Sessions(meetings));
+        });
+    }
+
+    /// <summary>
+    /// The documented answer is one object for the session; a meeting held several times answers an array of
+    /// such objects (one per session, oldest first), and one never held an empty array.
+    /// </summary>
+    private JsonObject Polls(RequestFields fields)
+    {
+        var siteSign = _auth.Site(fields);
+        var number = MeetingNumber(fields, "confNo");
+        return _state.Read(data =>
+        {
+            var polls = FindByNumber(data, siteSign, number)
+                .SelectMany(m => m.HeldSessions.Select(s => (Meeting: m, Session: s)))
+                .OrderBy(pair => pair.Session.StartUtc)
+                .Select(pair => (JsonNode)ReportJson.Polls(pair.Meeting, pair.Session))
+                .ToArray();
+            return Envelope.Success(polls.Length == 1 ? polls[0] : new JsonArray(polls));
+        });
+    }
+
+    private static JsonArray Sessions(IEnumerable<Meeting> meetings) => new(meetings
+        .SelectMany(m => m.HeldSessions.Select(s => (Meeting: m, Session: s)))
+        .OrderBy(pair => pair.Session.StartUtc)
+        .Select(pair => (JsonNode)ReportJson.Session(pair.Meeting, pair.Session))
+        .ToArray());
+
+    private static List<Meeting> FindByNumber(EmulatorData data, string siteSign, string number)
+    {
+        var meetings = LiveMeetingsOf(data, siteSign).Where(m => m.MeetingNo == number).ToList();
+        return meetings.Count > 0 ? meetings : throw new ApiFailure(ApiStatus.MeetingNotFound);
+    }
+
+    private static IEnumerable<Meeting> LiveMeetingsOf(EmulatorData data, string siteSign) =>
+        data.MeetingsOfSite(siteSign).Where(m => m.Lifecycle != MeetingLifecycle.Cancelled);
+
+    private static string MeetingNumber(RequestFields fields, string name)
+    {
+        var number = fields.RequiredText(name, Bad).Trim();
+        return number.All(char.IsAsciiDigit) ? number : throw new ApiFailure(Bad, $"'{name}' must be a meeting number (digits).");
+    }
+
+    private static bool SameUrl(string known, string asked) =>
+        known.Length > 0 && string.Equals(known.TrimEnd('/'), asked, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BizConf.Emulator.Model;
+
+namespace BizConf.Emulator.Reports;
+
+/// <summary>
+/// The wire shapes of the report endpoints (API.md 5.3), with the key names as written there (including
+/// <c>Details Log</c>), times in GMT.
+/// </summary>
+public static class ReportJson
+{
+    /// <summary>The registration fields a participant of a registration meeting carries, besides the few read from the registrant itself.</summary>
+    private static readonly string[] RegistrationFields =
+    {
+        "last_name", "address", "city", "state", "zip", "country", "phone", "industry", "org", "job_title",
+        "no_of_employees", "comments",
+    };
+
+    /// <summary>
+    /// confAttendeeLog: one <c>confInfo</c> entry per held session (the planned meeting when it was never held)
+    /// and every stay of every session in <c>Details Log</c>.
+    /// </summary>
+    public static JsonObject AttendeeLog(Meeting meeting)
+    {
+        var info = new JsonArray();
+        var log = new JsonArray();
+        if (meeting.HeldSessions.Count == 0)
+        {
+            info.Add(ConfInfo(meeting, meeting.StartUtc, meeting.EndUtc));
+        }
+
+        foreach (var session in meeting.HeldSessions)
+        {
+            info.Add(ConfInfo(meeting, session.StartUtc, session.EndUtc));
+            foreach (var row in session.Attendance)
+            {
+                log.Add(new JsonObject
+                {
+                    ["joinTime"] = SiteTime.FormatGmt(row.JoinUtc),
+                    ["leaveTime"] = SiteTime.FormatGmt(row.LeaveUtc),
+                    ["joinName"] = row.Name,
+                    ["cuid"] = row.Cuid,
+                    ["ip"] = row.Ip,
+                });
+            }
+        }
+
+        return new JsonObject { ["confInfo"] = info, ["Details Log"] = log };
+    }
+
+    /// <summary>One session of getConfLogListByConfNumber / ByJoinUrl; registration meetings list people under <c>records</c>.</summary>
+    public static JsonObject Session(Meeting meeting, HeldSession session)
+    {
+        var registration = meeting.RegistrationType == 1;
+        var people = new JsonArray();
+        foreach (var row in session.Attendance)
+        {
+            var registrant = registration && row.RegistrantId is not null
+                ? meeting.Registrants.Find(r => r.Id == row.RegistrantId)
+                : null;
+            people.Add(Participant(row, registrant));
+        }
+
+        return new JsonObject
+        {
+            ["confId"] = meeting.Id,
+            ["confName"] = meeting.Name,
+            ["confNumber"] = meeting.MeetingNo,
+            ["hostName"] = session.HostName,
+            ["confUUID"] = session.Uuid,
+            ["startTime"] = SiteTime.FormatGmt(session.StartUtc),
+            ["endTime"] = SiteTime.FormatGmt(session.EndUtc),
+            ["duration"] = Minutes(session.StartUtc, session.EndUtc),
+            [registration ? "records" : "attendees"] = people,
+        };
+    }
+
+    /// <summary>getConfPolls for one session: every person who voted, with their answers.</summary>
+    public static JsonObject Polls(Meeting meeting, HeldSession session)
+    {
+        var records = new JsonArray();
+        foreach (var response in session.PollResponses)
+        {
+            var record = new JsonObject { ["name"] = response.Name };
+            if (response.Email is not null)
+            {
+                record["email"] = response.Email;
+            }
+
+            record["question_details"] = new JsonArray(response.Answers
+                .Select(a => (JsonNode)new JsonObject { ["question"] = a.Question, ["answer"] = a.Answer })
+                .ToArray());
+            records.Add(record);
+        }
+
+        return new JsonObject
+        {
+            ["startTime"] = SiteTime.FormatGmt(session.StartUtc),
+            ["confNo"] = meeting.MeetingNo,
+            ["uuid"] = session.Uuid,
+            ["records"] = records,
+        };
+    }
+
+    private static JsonObject ConfInfo(Meeting meeting, DateTimeOffset start, DateTimeOffset end) => new()
+    {
+        ["topic"] = meeting.Name,
+        ["meetingNo"] = meeting.MeetingNo,
+        ["duration"] = Minutes(start, end),
+        ["startTime"] = SiteTime.FormatGmt(start),
+        ["endTime"] = SiteTime.FormatGmt(end),
+    };
+
+    private static JsonObject Participant(AttendanceRow row, Registrant? registrant)
+    {
+        var json = new JsonObject
+        {
+            ["cuid"] = row.Cuid,
+            ["participantName"] = row.Name,
+            ["joinTime"] = SiteTime.FormatGmt(row.JoinUtc),
+            ["leaveTime"] = SiteTime.FormatGmt(row.LeaveUtc),
+            ["device"] = row.Device,
+            ["ip"] = row.Ip,
+        };
+        if (registrant is null)
+        {
+            return json;
+        }
+
+        json["registrantId"] = registrant.Id;
+        json["email"] = registrant.Email;
+        json["first_name"] = registrant.FirstName;
+        foreach (var field in RegistrationFields)
+        {
+            json[field] = registrant.Fields.TryGetValue(field, out var value) ? value : "";
+        }
+
+        json["custom_questions"] = new JsonArray(registrant.CustomAnswers
+            .Select(a => (JsonNode)new JsonObject { ["title"] = a.Key, ["value"] = a.Value })
+            .ToArray());
+        json["status"] = registrant.Status;
+        json["create_time"] = registrant.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        json["join_url"] = registrant.JoinUrl;
+        return json;
+    }
+
+    private static int Minutes(DateTimeOffset start, DateTimeOffset end) => (int)Math.Round((end - start).TotalMinutes);
+}
