@@ -47,26 +47,6 @@ Write-Step 'Cancel the all-hands'
 Get-BizConfMeeting -Keyword 'all-hands' | Remove-BizConfMeeting -Force
 Get-BizConfMeeting | Show
 
-Write-Step 'Hold a short meeting on the emulator, then see who came, the report and the poll'
-# A meeting must be scheduled in the future; the emulator's simulate endpoint then moves it into the last
-# 20 minutes and lets its guests attend (the same people and votes every time for the same seed).
-$standup = New-BizConfMeeting -Name 'Demo stand-up' -StartTime (Get-Date).Date.AddDays(40).AddHours(7) -Duration 20
-$simulation = @{ guests = 5; seed = 42; polls = 2 } | ConvertTo-Json
-$null = Invoke-RestMethod -Method Post "$($BaseUri.TrimEnd('/'))/_emulator/meetings/$($standup.Id)/simulate" -Body $simulation -ContentType 'application/json'
-$report = Get-BizConfMeeting -Id $standup.Id | Get-BizConfReport
-$report | Show
-$report.Participants | Select-Object Name, Device, IPAddress, JoinTime, LeaveTime, Duration | Show
-Write-Host 'Poll tally:'
-Get-BizConfPoll -MeetingNumber $standup.MeetingNumber | Group-Object Question, Answer -NoElement | Sort-Object Name | Show
-Write-Host 'Attendance summary (who attended and for how long):'
-Get-BizConfAttendee -MeetingId $standup.Id | Group-Object Name | ForEach-Object {
-    [pscustomobject]@{
-        Name    = $_.Name
-        Stays   = $_.Count
-        Minutes = [math]::Round(($_.Group.Duration | Measure-Object -Property TotalMinutes -Sum).Sum, 1)
-    }
-} | Sort-Object Minutes -Descending | Show
-
 Write-Step 'Create a webinar, show it, change it, delete it'
 $webinar = New-BizConfWebinar -Name '新品发布会 Product launch' -StartTime (Get-Date).Date.AddDays(10).AddHours(14) -Duration 60 -Audio PhoneAndVoip
 $webinar | Show
@@ -80,10 +60,32 @@ $partnerDay = New-BizConfMeeting -Name 'Partner day' -StartTime (Get-Date).Date.
 $partnerDay | Set-BizConfRegistrationQuestion -Question @{ FieldName = 'org'; Required = $true } `
     -CustomQuestion @{ Title = 'Attendance'; Type = 'Single'; Answers = 'On site', 'Online' }
 Import-Csv (Join-Path $PSScriptRoot 'registrants.csv') | Add-BizConfRegistrant -MeetingId $partnerDay.Id | Show
+$null = Add-BizConfRegistrant -MeetingId $partnerDay.Id -Email 'sara.lind@example.se' -FirstName Sara -LastName Lind `
+    -Organization 'Lind Consulting' -CustomAnswer @{ Attendance = 'Online' }
 $partnerDay | Get-BizConfRegistrant -Status Approved, Pending | Select-Object FirstName, LastName, Email, Status, CustomAnswers | Show
 
 Write-Step 'A join link that opens the BizConf app for a Chinese name'
 $partnerDay | Get-BizConfMeetingLink -DisplayName '李伟' | Show
+
+Write-Step 'Hold a short meeting on the emulator, then see who came, the report and the poll'
+# A meeting must be scheduled in the future; the emulator's simulate endpoint then moves it into the last
+# 20 minutes and lets its guests attend (the same people and votes every time for the same seed).
+$standup = New-BizConfMeeting -Name 'Demo stand-up' -StartTime (Get-Date).Date.AddDays(40).AddHours(7) -Duration 20
+$simulation = @{ guests = 5; seed = 42; polls = 2 } | ConvertTo-Json
+$null = Invoke-RestMethod -Method Post "$($BaseUri.TrimEnd('/'))/_emulator/meetings/$($standup.Id)/simulate" -Body $simulation -ContentType 'application/json'
+$report = Get-BizConfMeeting -Id $standup.Id | Get-BizConfReport
+$report | Show
+$report.Participants | Show
+Write-Host 'Poll tally:'
+Get-BizConfPoll -MeetingNumber $standup.MeetingNumber | Group-Object Question, Answer -NoElement | Sort-Object Name | Show
+Write-Host 'Attendance summary (who attended and for how long):'
+Get-BizConfAttendee -MeetingId $standup.Id | Group-Object Name | ForEach-Object {
+    [pscustomobject]@{
+        Name     = $_.Name
+        Stays    = $_.Count
+        Attended = [timespan]::FromSeconds(($_.Group.Duration | Measure-Object -Property TotalSeconds -Sum).Sum)
+    }
+} | Sort-Object Attended -Descending | Show
 
 Disconnect-BizConf
 Write-Host ''
