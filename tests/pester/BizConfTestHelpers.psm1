@@ -82,4 +82,25 @@ function Get-FutureTime {
     [DateTimeOffset]::new($now.Year, $now.Month, $now.Day, $now.Hour, 0, 0, $now.Offset).AddDays($Days).AddHours($Hours)
 }
 
+function Invoke-PwshInTimeZone {
+    # Runs a script in a child pwsh whose local time zone is -TimeZone (through TZ), with the built module imported.
+    # CI machines run in UTC, where a missing local-time conversion would go unnoticed.
+    param([Parameter(Mandatory)] [string] $TimeZone, [Parameter(Mandatory)] [string] $Script)
+    $processPath = [Environment]::ProcessPath
+    $start = [System.Diagnostics.ProcessStartInfo]::new($processPath)
+    if ((Split-Path -Leaf $processPath) -match '^dotnet(\.exe)?$') { $start.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', "Import-Module '$(Get-BizConfModulePath)'; $Script") {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.Environment['TZ'] = $TimeZone
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $process = [System.Diagnostics.Process]::Start($start)
+    $errorText = $process.StandardError.ReadToEndAsync()
+    $output = $process.StandardOutput.ReadToEnd()
+    $process.WaitForExit()
+    if ($process.ExitCode -ne 0) { throw "The child pwsh failed ($($process.ExitCode)): $($errorText.Result)" }
+    $output
+}
+
 Export-ModuleMember -Function *

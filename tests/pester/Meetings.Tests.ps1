@@ -60,6 +60,16 @@ Describe 'New-BizConfMeeting' {
         $meeting.StartTime.Offset | Should -Be ([TimeZoneInfo]::Local.GetUtcOffset($meeting.StartTime))
     }
 
+    It 'reads and shows times in the local zone of the machine running PowerShell, whatever it is' {
+        $script = "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
+            "`$m = New-BizConfMeeting -Name 'Tokyo' -StartTime '2031-03-04 10:00' -Duration 30; " +
+            "(Get-BizConfMeeting -Id `$m.Id).StartTime.ToString('o'); [TimeZoneInfo]::Local.BaseUtcOffset.ToString()"
+        $lines = @(Invoke-PwshInTimeZone -TimeZone 'Asia/Tokyo' -Script $script) -split "`n" | Where-Object { $_.Trim() }
+        $lines[1].Trim() | Should -Be '09:00:00'
+        $lines[0].Trim() | Should -Be '2031-03-04T10:00:00.0000000+09:00'
+        (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[0].fields.startTime | Should -Be '2031-03-04 09:00:00'
+    }
+
     It 'schedules every row of examples/meetings.csv from the pipeline' {
         $rows = Import-Csv $script:csvPath
         $meetings = $rows | New-BizConfMeeting
