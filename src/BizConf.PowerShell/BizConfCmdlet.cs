@@ -78,6 +78,13 @@ namespace BizConf.PowerShell
                 return MyInvocation.BoundParameters.ContainsKey(parameterName);
             }
 
+            // An object this module wrote (a Meeting, a Webinar, ...) is a snapshot: it names what to change, and the
+            // changes come from the command line only. Otherwise a stale copy would quietly undo newer changes.
+            if (pipelineObject.BaseObject?.GetType().Assembly == typeof(Meeting).Assembly)
+            {
+                return false;
+            }
+
             var names = new List<string> { parameterName };
             if (MyInvocation.MyCommand.Parameters.TryGetValue(parameterName, out var metadata))
             {
@@ -162,6 +169,30 @@ namespace BizConf.PowerShell
                 await call(client, token).ConfigureAwait(false);
                 return true;
             }, target, out _);
+
+        /// <summary>
+        /// ShouldProcess for cmdlets with ConfirmImpact High and a -Force switch: -Force answers the question in
+        /// advance, -WhatIf still only describes, and an explicit -Confirm still asks.
+        /// </summary>
+        protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+        {
+            if (!force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
+            {
+                return ShouldProcess(target, action);
+            }
+
+            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
+                ? ((SwitchParameter)given).IsPresent
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+            if (whatIf)
+            {
+                // Prints the "What if" line and declines.
+                ShouldProcess(target, action);
+                return false;
+            }
+
+            return true;
+        }
 
         /// <summary>Writes an error for bad input of one item, without sending anything.</summary>
         protected void WriteInvalidArgument(string parameter, string message, object? target) =>

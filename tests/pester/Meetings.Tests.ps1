@@ -252,6 +252,15 @@ Describe 'Set-BizConfMeeting' {
         (Get-EmulatorRequest $script:emulator -Endpoint confModify).Count | Should -Be 0
     }
 
+    It 'takes only the identity from a piped meeting, so a stale copy undoes nothing' {
+        $stale = Get-BizConfMeeting -Id $script:meeting.Id
+        Set-BizConfMeeting -Id $script:meeting.Id -Name 'Renamed' -Password 9999
+        $result = $stale | Set-BizConfMeeting -Duration 30 -PassThru
+        $result.Name | Should -Be 'Renamed'
+        $result.Password | Should -Be '9999'
+        $result.Duration | Should -Be 30
+    }
+
     It 'can turn a switch off and clear the password' {
         $result = Set-BizConfMeeting -Id $script:meeting.Id -AllowJoinBeforeHost:$false -Password '' -PassThru
         $result.AllowJoinBeforeHost | Should -BeFalse

@@ -26,7 +26,7 @@ namespace BizConf.PowerShell.Commands
                     continue;
                 }
 
-                if (!Confirmed($"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz})", "Cancel"))
+                if (!ShouldProcessUnlessForced(Force, $"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz})", "Cancel"))
                 {
                     continue;
                 }
@@ -34,30 +34,5 @@ namespace BizConf.PowerShell.Commands
                 TryAwait((client, token) => client.CancelMeetingAsync(id, token), meeting);
             }
         }
-
-        /// <summary>
-        /// -Force skips the prompt that ConfirmImpact High brings; -WhatIf still only describes, and an explicit
-        /// -Confirm still asks.
-        /// </summary>
-        private bool Confirmed(string target, string action)
-        {
-            if (Force && !MyInvocation.BoundParameters.ContainsKey("Confirm"))
-            {
-                var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var value)
-                    ? ((SwitchParameter)value).IsPresent
-                    : LanguagePrimitivesIsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-                if (whatIf)
-                {
-                    ShouldProcess(target, action);
-                    return false;
-                }
-
-                return true;
-            }
-
-            return ShouldProcess(target, action);
-        }
-
-        private static bool LanguagePrimitivesIsTrue(object? value) => LanguagePrimitives.IsTrue(value);
     }
 }

@@ -26,36 +26,11 @@ namespace BizConf.PowerShell.Commands
                     continue;
                 }
 
-                if (MayDelete($"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz})"))
+                if (ShouldProcessUnlessForced(Force, $"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz})", "Delete"))
                 {
                     TryAwait((client, token) => client.DeleteWebinarAsync(number, token), webinar);
                 }
             }
-        }
-
-        /// <summary>
-        /// -Force answers the ConfirmImpact High question in advance. It does not turn -WhatIf into a deletion, and an
-        /// explicit -Confirm still asks.
-        /// </summary>
-        private bool MayDelete(string target)
-        {
-            var askedToConfirm = MyInvocation.BoundParameters.ContainsKey("Confirm");
-            if (!Force || askedToConfirm)
-            {
-                return ShouldProcess(target, "Delete");
-            }
-
-            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
-                ? ((SwitchParameter)given).IsPresent
-                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-            if (whatIf)
-            {
-                // Prints the "What if" line and declines.
-                ShouldProcess(target, "Delete");
-                return false;
-            }
-
-            return true;
         }
     }
 }
