@@ -15,11 +15,16 @@ namespace BizConf.PowerShell
     /// </summary>
     public abstract class BizConfCmdlet : PSCmdlet, IDisposable
     {
+        private const int ItemProgressId = 2;
+
         private static readonly AsyncLocal<ConcurrentQueue<string>?> LogSink = new AsyncLocal<ConcurrentQueue<string>?>();
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> log = new ConcurrentQueue<string>();
         private HashSet<string> commandLineParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        private string? itemActivity;
+        private DateTime lastItemProgress;
+        private int itemsDone;
 
         /// <summary>The session to use instead of the runspace's default one (from Connect-BizConf).</summary>
         [Parameter]
@@ -60,6 +65,33 @@ namespace BizConf.PowerShell
         }
 
         protected override void StopProcessing() => stopping.Cancel();
+
+        protected override void EndProcessing()
+        {
+            if (itemActivity != null)
+            {
+                WriteProgress(new ProgressRecord(ItemProgressId, itemActivity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        /// <summary>
+        /// Counts one item of a pipeline and, for long ones, shows how many are done. The total is unknown while
+        /// items stream in, so the bar shows a count, at most twice a second so a console does not slow the job.
+        /// </summary>
+        protected void ItemDone(string activity)
+        {
+            itemsDone++;
+            var now = DateTime.UtcNow;
+            if (itemsDone < 2 || now - lastItemProgress < TimeSpan.FromMilliseconds(500))
+            {
+                return;
+            }
+
+            // A new record each time: a host may keep the ones written, so one must not change after it is written.
+            lastItemProgress = now;
+            itemActivity = activity;
+            WriteProgress(new ProgressRecord(ItemProgressId, activity, itemsDone.ToString(System.Globalization.CultureInfo.InvariantCulture) + " done"));
+        }
 
         /// <summary>
         /// Whether the user gave a parameter for the current item: on the command line, or as a non-empty property

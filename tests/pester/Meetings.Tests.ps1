@@ -87,6 +87,21 @@ Describe 'New-BizConfMeeting' {
         $sent[1].fields.PSObject.Properties.Name | Should -Not -Contain 'hostKey'
     }
 
+    It 'counts the items of a long pipeline in a progress bar, and completes it' {
+        $powershell = [powershell]::Create()
+        try {
+            $script = "Import-Module '$(Get-BizConfModulePath)'; " +
+                "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
+                "Import-Csv '$($script:csvPath)' | New-BizConfMeeting"
+            $made = $powershell.AddScript($script).Invoke()
+            $made.Count | Should -Be 4
+            $progress = @($powershell.Streams.Progress | Where-Object Activity -EQ 'Scheduling BizConf meetings')
+            $progress[0].StatusDescription | Should -Be '2 done'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $powershell.Dispose() }
+    }
+
     It 'writes an overlap as a non-terminating 202 error and goes on with the rest' {
         $start = Get-FutureTime -Days 4
         $rows = @(
@@ -210,6 +225,21 @@ Describe 'Get-BizConfMeeting' {
         $failures[0].Exception.Status | Should -Be 401
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         $failures[0].TargetObject | Should -Be $script:made[0].Id
+    }
+
+    It 'shows paging progress from the second page on, and completes it' {
+        $powershell = [powershell]::Create()
+        try {
+            $script = "Import-Module '$(Get-BizConfModulePath)'; " +
+                "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
+                "Get-BizConfMeeting -PageSize 5"
+            $listed = $powershell.AddScript($script).Invoke()
+            $listed.Count | Should -Be 12
+            $progress = @($powershell.Streams.Progress | Where-Object Activity -EQ 'Listing BizConf meetings')
+            @($progress | Where-Object RecordType -EQ 'Processing').StatusDescription | Should -Be @('Page 2 of 3', 'Page 3 of 3')
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $powershell.Dispose() }
     }
 
     It 'shows a table by default' {

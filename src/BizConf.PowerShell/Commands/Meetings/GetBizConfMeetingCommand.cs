@@ -14,6 +14,8 @@ namespace BizConf.PowerShell.Commands
     {
         private const string ListSet = "List";
         private const string IdSet = "Id";
+        private const string ListActivity = "Listing BizConf meetings";
+        private const int ListProgressId = 1;
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
@@ -55,6 +57,8 @@ namespace BizConf.PowerShell.Commands
             {
                 List();
             }
+
+            base.EndProcessing();
         }
 
         private void List()
@@ -70,7 +74,7 @@ namespace BizConf.PowerShell.Commands
             var page = (int)Math.Min(skip / (ulong)PageSize, int.MaxValue - 1) + 1;
             var skipInPage = (int)(skip % (ulong)PageSize);
             ulong written = 0;
-            var progress = new ProgressRecord(1, "Listing BizConf meetings", "Page 1");
+            var wroteProgress = false;
             while (true)
             {
                 var pageNumber = page;
@@ -103,16 +107,18 @@ namespace BizConf.PowerShell.Commands
                     break;
                 }
 
-                progress.StatusDescription = string.Format(CultureInfo.InvariantCulture, "Page {0} of {1}", pageNumber + 1, result.TotalPages);
-                progress.PercentComplete = Math.Min(100, pageNumber * 100 / Math.Max(1, result.TotalPages));
-                WriteProgress(progress);
+                // A new record each time: a host may keep the ones written, so one must not change after it is written.
+                WriteProgress(new ProgressRecord(ListProgressId, ListActivity, string.Format(CultureInfo.InvariantCulture, "Page {0} of {1}", pageNumber + 1, result.TotalPages))
+                {
+                    PercentComplete = Math.Min(100, pageNumber * 100 / Math.Max(1, result.TotalPages)),
+                });
                 page++;
+                wroteProgress = true;
             }
 
-            if (page > 1)
+            if (wroteProgress)
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                WriteProgress(new ProgressRecord(ListProgressId, ListActivity, "Done") { RecordType = ProgressRecordType.Completed });
             }
         }
     }

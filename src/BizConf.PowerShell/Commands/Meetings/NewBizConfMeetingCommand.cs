@@ -57,6 +57,7 @@ namespace BizConf.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            ItemDone("Scheduling BizConf meetings");
             var request = new MeetingRequest
             {
                 Name = Name,

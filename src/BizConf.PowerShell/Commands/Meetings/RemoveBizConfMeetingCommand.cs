@@ -20,6 +20,7 @@ namespace BizConf.PowerShell.Commands
         {
             foreach (var id in Id)
             {
+                ItemDone("Cancelling BizConf meetings");
                 // Read first: the confirmation names the real meeting, and a wrong id fails without a prompt.
                 if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), id, out var meeting))
                 {

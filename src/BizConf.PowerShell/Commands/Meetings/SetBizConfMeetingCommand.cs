@@ -59,6 +59,7 @@ namespace BizConf.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            ItemDone("Changing BizConf meetings");
             var id = Id;
             var target = (object?)InputObject ?? id;
             if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), target, out var current))
