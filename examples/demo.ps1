@@ -79,9 +79,10 @@ $report.Participants | Show
 Write-Host 'Poll tally:'
 Get-BizConfPoll -MeetingNumber $standup.MeetingNumber | Group-Object Question, Answer -NoElement | Sort-Object Name | Show
 Write-Host 'Attendance summary (who attended and for how long):'
-Get-BizConfAttendee -MeetingId $standup.Id | Group-Object Name | ForEach-Object {
+# One group per person: by the user-defined id where there is one, as two people may join under the same name.
+Get-BizConfAttendee -MeetingId $standup.Id | Group-Object { if ($_.CustomId) { $_.CustomId } else { $_.Name } } | ForEach-Object {
     [pscustomobject]@{
-        Name     = $_.Name
+        Name     = $_.Group[0].Name
         Stays    = $_.Count
         Attended = [timespan]::FromSeconds(($_.Group.Duration | Measure-Object -Property TotalSeconds -Sum).Sum)
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -22,11 +23,7 @@ namespace BizConf
             CancellationToken cancellationToken = default)
         {
             RequirePositive(meetingId, "MeetingId");
-            if (questions == null && customQuestions == null)
-            {
-                throw new BizConfArgumentException("Give Question, CustomQuestion or both.", "Question");
-            }
-
+            RegistrationQuestions.Validate(questions, customQuestions);
             var call = Post("updateRegistrationQuestions", safeToRepeat: true)
                 .Add("confId", meetingId)
                 .Add("custom_questions", customQuestions == null ? null : CustomQuestionsJson(customQuestions))
@@ -35,13 +32,20 @@ namespace BizConf
         }
 
         /// <summary>
-        /// addRegistrant. Safe to repeat: the service answers a second registration of the same e-mail with the
-        /// first one.
+        /// addRegistrant, then the registrant as the service holds it. Safe to repeat: the service answers a second
+        /// registration of the same e-mail with the first one.
         /// </summary>
+        /// <remarks>
+        /// addRegistrant answers with ids and the join link only, and for an e-mail already registered it keeps the
+        /// first registration (its name, status and time), whatever this request says. So the registrant is read back
+        /// with getRegistrants, first in the status this request asks for, then in the others, and matched by the
+        /// registrant id: one more GET per registrant (more when its status is not the one asked), which buys output
+        /// that is the service's and not a guess.
+        /// </remarks>
         public async Task<Registrant> AddRegistrantAsync(long meetingId, RegistrantRequest request, CancellationToken cancellationToken = default)
         {
             RequirePositive(meetingId, "MeetingId");
-            request.Validate();
+            request.Normalize();
             var call = Post("addRegistrant", safeToRepeat: true)
                 .Add("confId", meetingId)
                 .Add("first_name", request.FirstName)
@@ -62,7 +66,33 @@ namespace BizConf
                 .Add("language", Optional(request.Language))
                 .Add("auto_approve", request.AutoApprove ? "true" : "false");
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return RegistrantParser.FromAdded(Data(root, call.Endpoint), meetingId, request);
+            var registrantId = Json.String(Data(root, call.Endpoint), "registrant_id") ?? throw new BizConfTransportException(
+                $"addRegistrant registered {request.Email} but answered without a registrant_id.", call.Endpoint, 200);
+            var expected = request.AutoApprove ? RegistrantStatus.Approved : RegistrantStatus.Pending;
+            var statuses = new[] { expected }.Concat(new[] { RegistrantStatus.Approved, RegistrantStatus.Pending, RegistrantStatus.Denied }.Where(s => s != expected));
+            foreach (var status in statuses)
+            {
+                IReadOnlyList<Registrant> listed;
+                try
+                {
+                    listed = await GetRegistrantsAsync(meetingId, status, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BizConfApiException e)
+                {
+                    // The registration stands; say so, rather than let the row look refused.
+                    throw new InvalidOperationException(
+                        $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but reading it back failed: {e.Message}", e);
+                }
+
+                var registrant = listed.FirstOrDefault(r => r.RegistrantId == registrantId);
+                if (registrant != null)
+                {
+                    return registrant;
+                }
+            }
+
+            throw new InvalidOperationException(
+                $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but getRegistrants lists it under no status.");
         }
 
         /// <summary>getRegistrants: the meeting's registrants with one status (the service's default is approved).</summary>
@@ -88,91 +118,42 @@ namespace BizConf
 
         private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
 
-        private static string QuestionsJson(IReadOnlyList<RegistrationQuestion> questions)
+        // Both writers take lists that RegistrationQuestions.Validate has passed.
+        private static string QuestionsJson(IReadOnlyList<RegistrationQuestion> questions) => WriteJson(writer =>
         {
-            var seen = new HashSet<string>();
-            return WriteJson(writer =>
+            writer.WriteStartArray();
+            foreach (var question in questions)
             {
-                writer.WriteStartArray();
-                foreach (var question in questions)
+                writer.WriteStartObject();
+                writer.WriteString("field_name", RegistrationValues.FieldName(question.FieldName));
+                writer.WriteBoolean("required", question.Required);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        });
+
+        private static string CustomQuestionsJson(IReadOnlyList<CustomRegistrationQuestion> questions) => WriteJson(writer =>
+        {
+            writer.WriteStartArray();
+            foreach (var question in questions)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("title", question.Title.Trim());
+                writer.WriteString("type", question.Type == RegistrationQuestionType.Single ? "single" : "short");
+                writer.WriteBoolean("required", question.Required);
+                writer.WriteStartArray("answers");
+                foreach (var answer in question.Answers ?? new string[0])
                 {
-                    if (question == null)
-                    {
-                        throw new BizConfArgumentException("Question must not hold an empty entry.", "Question");
-                    }
-
-                    var name = RegistrationValues.FieldName(question.FieldName) ?? throw new BizConfArgumentException(
-                        $"Question FieldName must be one of {string.Join(", ", RegistrationValues.FieldNames)}; it is '{question.FieldName}'.", "Question");
-                    if (!seen.Add(name))
-                    {
-                        throw new BizConfArgumentException($"Question names the field '{name}' twice.", "Question");
-                    }
-
-                    writer.WriteStartObject();
-                    writer.WriteString("field_name", name);
-                    writer.WriteBoolean("required", question.Required);
-                    writer.WriteEndObject();
+                    writer.WriteStringValue(answer);
                 }
 
                 writer.WriteEndArray();
-            });
-        }
-
-        private static string CustomQuestionsJson(IReadOnlyList<CustomRegistrationQuestion> questions)
-        {
-            var seen = new HashSet<string>();
-            return WriteJson(writer =>
-            {
-                writer.WriteStartArray();
-                foreach (var question in questions)
-                {
-                    CheckCustomQuestion(question, seen);
-                    writer.WriteStartObject();
-                    writer.WriteString("title", question.Title.Trim());
-                    writer.WriteString("type", question.Type == RegistrationQuestionType.Single ? "single" : "short");
-                    writer.WriteBoolean("required", question.Required);
-                    writer.WriteStartArray("answers");
-                    foreach (var answer in question.Answers ?? new string[0])
-                    {
-                        writer.WriteStringValue(answer);
-                    }
-
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-            });
-        }
-
-        private static void CheckCustomQuestion(CustomRegistrationQuestion question, HashSet<string> seenTitles)
-        {
-            if (question == null || string.IsNullOrWhiteSpace(question.Title))
-            {
-                throw new BizConfArgumentException("CustomQuestion needs a Title for every question.", "CustomQuestion");
+                writer.WriteEndObject();
             }
 
-            if (!seenTitles.Add(question.Title.Trim()))
-            {
-                throw new BizConfArgumentException($"CustomQuestion has the title '{question.Title.Trim()}' twice.", "CustomQuestion");
-            }
-
-            if (question.Type != RegistrationQuestionType.Short && question.Type != RegistrationQuestionType.Single)
-            {
-                throw new BizConfArgumentException($"CustomQuestion '{question.Title}' has Type {(int)question.Type}; it must be Short or Single.", "CustomQuestion");
-            }
-
-            var answers = question.Answers ?? new string[0];
-            if (answers.Any(string.IsNullOrWhiteSpace))
-            {
-                throw new BizConfArgumentException($"CustomQuestion '{question.Title}' has an empty answer.", "CustomQuestion");
-            }
-
-            if (question.Type == RegistrationQuestionType.Single && answers.Length == 0)
-            {
-                throw new BizConfArgumentException($"CustomQuestion '{question.Title}' is Single, so it needs Answers to choose from.", "CustomQuestion");
-            }
-        }
+            writer.WriteEndArray();
+        });
 
         private static string AnswersJson(IEnumerable<KeyValuePair<string, string>> answers) => WriteJson(writer =>
         {

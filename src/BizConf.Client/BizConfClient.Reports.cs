@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,7 +20,7 @@ namespace BizConf
             RequirePositive(meetingId, "MeetingId");
             var call = SiteCall("confAttendeeLog", HttpMethod.Get).Add("confId", meetingId);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return Json.TryGet(root, "data", out var data) ? ReportParser.ParseAttendees(data, meetingId) : new List<Attendee>();
+            return ReportParser.ParseAttendees(root, meetingId);
         }
 
         /// <summary>getConfLogListByConfNumber: one report per session held under this meeting number.</summary>
@@ -63,16 +64,7 @@ namespace BizConf
         private static string RequireMeetingNumber(string? meetingNumber)
         {
             var number = meetingNumber?.Trim() ?? string.Empty;
-            foreach (var c in number)
-            {
-                if (c < '0' || c > '9')
-                {
-                    number = string.Empty;
-                    break;
-                }
-            }
-
-            if (number.Length == 0)
+            if (number.Length == 0 || !number.All(c => c >= '0' && c <= '9'))
             {
                 throw new BizConfArgumentException($"MeetingNumber must be the meeting's number, digits only; '{meetingNumber}' is not.", "MeetingNumber");
             }

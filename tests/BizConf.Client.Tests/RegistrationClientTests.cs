@@ -8,6 +8,16 @@ public class RegistrationClientTests
     private const string Added = """{"status":100,"message":"success","data":{"registrant_id":"r-1","id":1130352963,"topic":"t","start_time":"2017-08-09T04:00:00Z","join_url":"https://j/x?tk=1","tk":"1"}}""";
     private const string Done = """{"status":100,"message":""}""";
 
+    /// <summary>getRegistrants with the registrant r-1 as the service holds it, in the given status.</summary>
+    private static string ListedR1(string status, string firstName = "Ann") =>
+        $$"""{"status":100,"message":"","data":[{"id":"r-0","first_name":"Other","email":"other@example.com","status":"{{status}}"},{"id":"r-1","first_name":"{{firstName}}","last_name":"李","email":"ann@example.com","status":"{{status}}","create_time":"2017-07-30T08:00:00Z","join_url":"https://j/x?tk=1","custom_questions":[{"title":"参会方式","value":"现场"}]}]}""";
+
+    private const string NoneListed = """{"status":100,"message":"","data":[]}""";
+
+    /// <summary>addRegistrant answers r-1; getRegistrants lists it as <paramref name="status"/>.</summary>
+    private static FakeHttpHandler AddingR1(string status = "approved") =>
+        FakeHttpHandler.Answering(() => FakeHttpHandler.Ok(Added), () => FakeHttpHandler.Ok(ListedR1(status)));
+
     private static RegistrantRequest Ann() => new() { Email = "ann@example.com", FirstName = "Ann" };
 
     private static async Task<(BizConfArgumentException Error, FakeHttpHandler Handler)> AddRefusedAsync(RegistrantRequest request)
@@ -21,7 +31,7 @@ public class RegistrationClientTests
     [Fact]
     public async Task Add_posts_the_wire_names_and_auto_approve_as_true_or_false()
     {
-        var handler = FakeHttpHandler.Json(Added);
+        var handler = AddingR1("pending");
         using var client = TestClient.Create(handler);
         var request = new RegistrantRequest
         {
@@ -40,7 +50,7 @@ public class RegistrationClientTests
 
         var registrant = await client.AddRegistrantAsync(17962, request);
 
-        var sent = handler.Single;
+        var sent = handler.Requests[0];
         Assert.EndsWith("/openapi/addRegistrant", sent.Uri.AbsolutePath);
         Assert.Equal("17962", sent.Field("confId"));
         Assert.Equal("li.wei@example.cn", sent.Field("email"));
@@ -64,14 +74,77 @@ public class RegistrationClientTests
     [Fact]
     public async Task Add_sends_auto_approve_true_by_default()
     {
-        var handler = FakeHttpHandler.Json(Added);
+        var handler = AddingR1();
         using var client = TestClient.Create(handler);
 
         var registrant = await client.AddRegistrantAsync(17962, Ann());
 
-        Assert.Equal("true", handler.Single.Field("auto_approve"));
-        Assert.False(handler.Single.Has("custom_questions"));
+        Assert.Equal("true", handler.Requests[0].Field("auto_approve"));
+        Assert.False(handler.Requests[0].Has("custom_questions"));
         Assert.Equal(RegistrantStatus.Approved, registrant.Status);
+    }
+
+    [Fact]
+    public async Task Add_reads_the_registrant_back_so_the_output_is_the_services_and_not_what_was_sent()
+    {
+        // An e-mail registered before: the service keeps the first registration (approved, "Ann", July 30th),
+        // whatever this request says.
+        var handler = FakeHttpHandler.Answering(
+            () => FakeHttpHandler.Ok(Added), () => FakeHttpHandler.Ok(NoneListed), () => FakeHttpHandler.Ok(ListedR1("approved")));
+        using var client = TestClient.Create(handler);
+        var request = Ann();
+        request.FirstName = " Second ";
+        request.AutoApprove = false;
+
+        var registrant = await client.AddRegistrantAsync(17962, request);
+
+        Assert.Equal(new[] { "addRegistrant", "getRegistrants", "getRegistrants" }, handler.Requests.Select(r => r.Uri.Segments.Last()));
+        Assert.Equal("Second", handler.Requests[0].Field("first_name"));
+        Assert.Equal("pending", handler.Requests[1].Field("status"));
+        Assert.Equal("approved", handler.Requests[2].Field("status"));
+        Assert.Equal("17962", handler.Requests[2].Field("confId"));
+        Assert.Equal("r-1", registrant.RegistrantId);
+        Assert.Equal("Ann", registrant.FirstName);
+        Assert.Equal(RegistrantStatus.Approved, registrant.Status);
+        Assert.Equal(new DateTimeOffset(2017, 7, 30, 8, 0, 0, TimeSpan.Zero), registrant.CreatedTime);
+        Assert.Equal(17962, registrant.MeetingId);
+    }
+
+    [Fact]
+    public async Task Add_says_the_registration_stands_when_reading_it_back_fails()
+    {
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Ok(Added), () => FakeHttpHandler.ApiStatus(104, "会议已结束"));
+        using var client = TestClient.Create(handler);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => client.AddRegistrantAsync(17962, Ann()));
+
+        Assert.StartsWith("ann@example.com is registered for meeting 17962 (registrant r-1), but reading it back failed:", e.Message);
+        Assert.Equal(104, Assert.IsType<BizConfApiException>(e.InnerException).Status);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Add_fails_clearly_when_the_answer_has_no_registrant_id_to_read_back()
+    {
+        var handler = FakeHttpHandler.Json("""{"status":100,"message":"","data":{"join_url":"https://j/x?tk=1"}}""");
+        using var client = TestClient.Create(handler);
+
+        var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.AddRegistrantAsync(17962, Ann()));
+
+        Assert.Equal("addRegistrant registered ann@example.com but answered without a registrant_id.", e.Message);
+        Assert.Single(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Add_fails_clearly_when_no_status_lists_the_new_registrant()
+    {
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Ok(Added), () => FakeHttpHandler.Ok(NoneListed));
+        using var client = TestClient.Create(handler);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => client.AddRegistrantAsync(17962, Ann()));
+
+        Assert.Contains("lists it under no status", e.Message);
+        Assert.Equal(new[] { "approved", "pending", "denied" }, handler.Requests.Skip(1).Select(r => r.Field("status")));
     }
 
     [Theory]
@@ -138,7 +211,7 @@ public class RegistrationClientTests
     {
         foreach (var (count, language) in RegistrationValues.EmployeeCounts.Zip(RegistrationValues.Languages))
         {
-            var handler = FakeHttpHandler.Json(Added);
+            var handler = AddingR1();
             using var client = TestClient.Create(handler);
             var request = Ann();
             request.NumberOfEmployees = count.ToUpperInvariant();
@@ -146,15 +219,15 @@ public class RegistrationClientTests
 
             await client.AddRegistrantAsync(1, request);
 
-            Assert.Equal(count, handler.Single.Field("no_of_employees"));
-            Assert.Equal(language, handler.Single.Field("language"));
+            Assert.Equal(count, handler.Requests[0].Field("no_of_employees"));
+            Assert.Equal(language, handler.Requests[0].Field("language"));
         }
     }
 
     [Fact]
     public async Task Add_takes_a_custom_answer_of_128_characters_and_refuses_129()
     {
-        var handler = FakeHttpHandler.Json(Added);
+        var handler = AddingR1();
         using var client = TestClient.Create(handler);
         var fits = Ann();
         fits.CustomAnswers.Add(new KeyValuePair<string, string>("Notes", new string('字', 128)));
@@ -166,7 +239,7 @@ public class RegistrationClientTests
 
         Assert.Equal("CustomAnswer", e.ParamName);
         Assert.Contains("128", e.Message);
-        Assert.Single(handler.Requests);
+        Assert.Single(handler.Requests, r => r.Uri.AbsolutePath.EndsWith("/addRegistrant"));
     }
 
     [Fact]
@@ -233,16 +306,60 @@ public class RegistrationClientTests
     [Fact]
     public async Task Get_registrants_is_a_GET_with_the_status_in_lower_case()
     {
-        var handler = FakeHttpHandler.Json("""{"status":"100","message":"","data":[{"id":"p-1","first_name":"Pat","email":"pat@example.com","status":"pending","create_time":"2017-08-01T02:03:04Z","custom_questions":[]}]}""");
+        // The answer names another status than the one asked, so only reading "status" gives Denied.
+        var handler = FakeHttpHandler.Json("""{"status":"100","message":"","data":[{"id":"p-1","first_name":"Pat","email":"pat@example.com","status":"denied","create_time":"2017-08-01T02:03:04Z","custom_questions":[]}]}""");
         using var client = TestClient.Create(handler);
 
         var registrant = Assert.Single(await client.GetRegistrantsAsync(17962, RegistrantStatus.Pending));
 
         Assert.Equal(HttpMethod.Get, handler.Single.Method);
         Assert.Equal("pending", handler.Single.Field("status"));
-        Assert.Equal(RegistrantStatus.Pending, registrant.Status);
+        Assert.Equal(RegistrantStatus.Denied, registrant.Status);
         Assert.Equal(string.Empty, registrant.CustomAnswers);
         Assert.Equal(new DateTimeOffset(2017, 8, 1, 2, 3, 4, TimeSpan.Zero), registrant.CreatedTime);
+    }
+
+    [Fact]
+    public async Task Listed_custom_answers_are_written_escaped_and_parse_back_to_the_same_answers()
+    {
+        var handler = FakeHttpHandler.Json("""{"status":100,"message":"","data":[{"id":"p-1","first_name":"Pat","email":"pat@example.com","custom_questions":[{"title":"Diet; notes","value":"a=b; c\\d"},{"title":"Track","value":"Ops"}]}]}""");
+        using var client = TestClient.Create(handler);
+
+        var registrant = Assert.Single(await client.GetRegistrantsAsync(17962));
+
+        Assert.Equal(@"Diet\; notes=a\=b\; c\\d; Track=Ops", registrant.CustomAnswers);
+        Assert.Equal(
+            new[] { new KeyValuePair<string, string>("Diet; notes", @"a=b; c\d"), new KeyValuePair<string, string>("Track", "Ops") },
+            CustomAnswerText.Parse(registrant.CustomAnswers));
+        Assert.Equal(@"a=b; c\d", registrant.Answer("diet; notes"));
+    }
+
+    [Fact]
+    public void Question_rules_are_checked_apart_from_sending_so_a_cmdlet_can_check_before_confirming()
+    {
+        var none = Assert.Throws<BizConfArgumentException>(() => RegistrationQuestions.Validate(null, null));
+        var unknown = Assert.Throws<BizConfArgumentException>(() => RegistrationQuestions.Validate(new[] { new RegistrationQuestion("email") }, null));
+        var twice = Assert.Throws<BizConfArgumentException>(() => RegistrationQuestions.Validate(
+            null, new[] { new CustomRegistrationQuestion { Title = "A" }, new CustomRegistrationQuestion { Title = " A " } }));
+        var emptyAnswer = Assert.Throws<BizConfArgumentException>(() => RegistrationQuestions.Validate(
+            null, new[] { new CustomRegistrationQuestion { Title = "Pick", Type = RegistrationQuestionType.Single, Answers = new[] { "x", " " } } }));
+
+        Assert.Equal(("Question", "Give Question, CustomQuestion or both."), (none.ParamName, none.Message));
+        Assert.Equal("Question", unknown.ParamName);
+        Assert.Contains("'email'", unknown.Message);
+        Assert.Equal(("CustomQuestion", "CustomQuestion has the title 'A' twice."), (twice.ParamName, twice.Message));
+        Assert.Equal("CustomQuestion 'Pick' has an empty answer.", emptyAnswer.Message);
+        RegistrationQuestions.Validate(Array.Empty<RegistrationQuestion>(), null);
+    }
+
+    [Fact]
+    public void Normalize_trims_the_names_and_puts_values_in_the_service_spelling()
+    {
+        var request = new RegistrantRequest { Email = " ann@example.com ", FirstName = "  Ann ", Country = " cn", Language = "ZH-cn" };
+
+        request.Normalize();
+
+        Assert.Equal(("ann@example.com", "Ann", "CN", "zh-CN"), (request.Email, request.FirstName, request.Country, request.Language));
     }
 
     [Fact]

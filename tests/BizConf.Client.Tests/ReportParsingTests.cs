@@ -16,7 +16,7 @@ public sealed class ReportParsingTests
         using var fake = new ReportFakeHandler("""
             {"status":"100","message":"","data":[{"CONF_ID":"17962","conf name":"Weekly","Conf_Number":"1234567890","HOST NAME":"Ann",
               "conf_uuid":"u-1","Start_Time":"2031-03-10 02:00:00","END TIME":"2031-03-10 03:00:00","Duration":"60",
-              "Records":[{"Participant_Name":"Jill","CUID":"c1","Join Time":"2031-03-10 02:05:00","leave_time":"2031-03-10 02:35:30",
+              "Records":[{"Participant_Name":"Jill Chill","CUID":"c1","Join Time":"2031-03-10 02:05:00","leave_time":"2031-03-10 02:35:30",
                 "DEVICE":"mac","IP":"10.1.2.3","Registrant_Id":"r1","E-mail":"x","EMAIL":"jill@example.com","FirstName":"Jill","LastName":"Chill",
                 "JobTitle":"Chef","ORG":"Cooking Org","NoOfEmployees":"1-20","Create Time":"2031-03-01T05:59:09Z","JoinUrl":"https://x/j/1"}]}]}
             """);
@@ -33,17 +33,18 @@ public sealed class ReportParsingTests
         Assert.Equal(new DateTimeOffset(2031, 3, 10, 2, 0, 0, TimeSpan.Zero), report.StartTime);
         var jill = Assert.Single(report.Participants);
         Assert.Equal(1, report.ParticipantCount);
-        Assert.Equal("Jill", jill.Name);
+        Assert.Equal("Jill Chill", jill.Name);
         Assert.Equal("c1", jill.CustomId);
         Assert.Equal(TimeSpan.FromSeconds(30 * 60 + 30), jill.Duration);
         Assert.Equal("mac", jill.Device);
         Assert.Equal("10.1.2.3", jill.IPAddress);
         Assert.Equal("r1", jill.RegistrantId);
         Assert.Equal("jill@example.com", jill.Email);
+        Assert.Equal("Jill", jill.FirstName);
         Assert.Equal("Chill", jill.LastName);
         Assert.Equal("Chef", jill.JobTitle);
         Assert.Equal("Cooking Org", jill.Organization);
-        Assert.Equal("1-20", jill.EmployeeCount);
+        Assert.Equal("1-20", jill.NumberOfEmployees);
         Assert.Equal(new DateTimeOffset(2031, 3, 1, 5, 59, 9, TimeSpan.Zero), jill.RegistrationTime);
         Assert.Equal("https://x/j/1", jill.JoinUrl);
         Assert.Equal("1234567890", jill.MeetingNumber);
@@ -93,18 +94,22 @@ public sealed class ReportParsingTests
     }
 
     [Fact]
-    public async Task Custom_answers_become_one_readable_line()
+    public async Task Custom_answers_become_one_readable_line_in_the_escaped_form_that_reads_back()
     {
         using var fake = new ReportFakeHandler("""
             {"status":100,"data":[{"records":[
-              {"participantName":"A","custom_questions":[{"title":" Team ","value":"Ops"},{"title":"Diet","value":""},{"value":"no title"}]},
+              {"participantName":"A","custom_questions":[{"title":" Team ","value":"Ops"},{"title":"Diet","value":""},{"value":"no title"},
+                {"title":"Plan; B","value":"x=y \\ z"}]},
               {"participantName":"B","custom_questions":[]}]}]}
             """);
         using var client = fake.CreateClient();
 
         var people = (await client.GetReportsByNumberAsync("1234567890")).Single().Participants;
 
-        Assert.Equal("Team=Ops; Diet=", people[0].CustomAnswers);
+        Assert.Equal(@"Team=Ops; Diet=; Plan\; B=x\=y \\ z", people[0].CustomAnswers);
+        Assert.Equal(
+            new[] { ("Team", "Ops"), ("Diet", ""), ("Plan; B", @"x=y \ z") },
+            CustomAnswerText.Parse(people[0].CustomAnswers).Select(a => (a.Key, a.Value)));
         Assert.Null(people[1].CustomAnswers);
     }
 

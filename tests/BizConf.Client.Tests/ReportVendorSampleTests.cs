@@ -1,11 +1,13 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace BizConf.Client.Tests;
 
 /// <summary>
 /// The vendor's samples of the report endpoints (sections 2.6, 2.9, 3.0 and 3.1 of the Chinese document), read
 /// through the real client methods. None of them parses as printed, so each is kept verbatim beside a minimally
-/// repaired copy (see <see cref="ReportVendorSamples"/>).
+/// repaired copy (see <see cref="ReportVendorSamples"/>), and the Repair functions below tie each copy to its
+/// verbatim text: applying exactly the repairs its comment lists must give the copy, character for character.
 /// </summary>
 public sealed class ReportVendorSampleTests
 {
@@ -22,6 +24,25 @@ public sealed class ReportVendorSampleTests
     public void The_samples_as_printed_are_not_json(string verbatim)
     {
         Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(verbatim));
+    }
+
+    [Fact]
+    public void Sample_2_6_repaired_is_the_verbatim_text_with_only_the_documented_repairs()
+    {
+        Assert.Equal(ReportVendorSamples.AttendeeLogRepaired, RepairAttendeeLog(ReportVendorSamples.AttendeeLogVerbatim));
+    }
+
+    [Fact]
+    public void Samples_2_9_and_3_0_repaired_are_the_verbatim_texts_with_only_the_documented_repairs()
+    {
+        Assert.Equal(ReportVendorSamples.ReportByNumberRepaired, RepairReport(ReportVendorSamples.ReportByNumberVerbatim));
+        Assert.Equal(ReportVendorSamples.ReportByJoinUrlRepaired, RepairReport(ReportVendorSamples.ReportByJoinUrlVerbatim));
+    }
+
+    [Fact]
+    public void Sample_3_1_repaired_is_the_verbatim_text_with_only_the_documented_repairs()
+    {
+        Assert.Equal(ReportVendorSamples.PollsRepaired, RepairPolls(ReportVendorSamples.PollsVerbatim));
     }
 
     [Fact]
@@ -90,6 +111,45 @@ public sealed class ReportVendorSampleTests
         Assert.Equal(1, tally["谁当班长=simon"]);
     }
 
+    private static string RepairAttendeeLog(string verbatim)
+    {
+        var text = AsciiPunctuation(verbatim);
+        text = Regex.Replace(text, @",\s*\{\s*…\s*\}", "");
+        return AddMissingCommas(text);
+    }
+
+    private static string RepairReport(string verbatim)
+    {
+        var text = StripComments(verbatim);
+        text = AsciiPunctuation(text);
+        text = text.Replace("\"message\":\"success,", "\"message\":\"success\",").Replace("\ndata:{", "\n\"data\":[{");
+        text = TrimLineEnds(NoBreakSpacesToSpaces(text));
+        text = Regex.Replace(text, @"\n\}$", "");
+        return RemoveCommasBeforeClosers(AddMissingCommas(text));
+    }
+
+    private static string RepairPolls(string verbatim)
+    {
+        var text = AsciiPunctuation(verbatim);
+        text = text.Replace("\"message\":\"success,", "\"message\":\"success\",").Replace("\ndata:{", "\n\"data\":{");
+        return TrimLineEnds(NoBreakSpacesToSpaces(AddMissingCommas(text)));
+    }
+
+    /// <summary>A "//" comment runs to the end of its line; one inside a string (https://...) is followed by a quote, so it stays.</summary>
+    private static string StripComments(string text) => Regex.Replace(text, "//[^\"\n]*$", "", RegexOptions.Multiline);
+
+    private static string AsciiPunctuation(string text) =>
+        text.Replace('\u201C', '"').Replace('\u201D', '"').Replace('\uFF1A', ':').Replace('\uFF0C', ',');
+
+    private static string NoBreakSpacesToSpaces(string text) => text.Replace('\u00A0', ' ');
+
+    private static string TrimLineEnds(string text) => Regex.Replace(text, "[ \t]+$", "", RegexOptions.Multiline);
+
+    /// <summary>A value (string, number, array or object) followed on the next line by a key needs a comma between them.</summary>
+    private static string AddMissingCommas(string text) => Regex.Replace(text, "(?<=[\"0-9\\]}])([ \t]*\n\\s*\")", ",$1");
+
+    private static string RemoveCommasBeforeClosers(string text) => Regex.Replace(text, @",(\s*[}\]])", "$1");
+
     private static void AssertVendorReport(IReadOnlyList<MeetingReport> reports)
     {
         Assert.Equal(2, reports.Count);
@@ -120,7 +180,7 @@ public sealed class ReportVendorSampleTests
         Assert.Equal("Chill", jill.LastName);
         Assert.Equal("Food", jill.Industry);
         Assert.Equal("Chef", jill.JobTitle);
-        Assert.Equal("1-20", jill.EmployeeCount);
+        Assert.Equal("1-20", jill.NumberOfEmployees);
         Assert.Equal("Cooking Org", jill.Organization);
         Assert.Equal("5550100", jill.Phone);
         Assert.Equal("CA", jill.State);
@@ -177,6 +237,7 @@ internal static class ReportVendorSamples
     // Repaired from AttendeeLogVerbatim: the curly quotes (U+201C, U+201D) around the last key/value pairs made
     // ASCII; the placeholder element ", { …}" removed from "Details Log"; a comma added after the "data" object
     // before "status". The keys with stray spaces (" topic ", " Details Log") and the status " 100" are kept.
+    // ReportVendorSampleTests.RepairAttendeeLog applies exactly these.
     public const string AttendeeLogRepaired = """
 	{
 "data": {
@@ -319,6 +380,7 @@ data:{
     // and the closing "]" show, and the one surplus "}" at the very end removed; the missing commas between
     // members added and the commas before a closing brace removed; the no-break spaces (U+00A0) made spaces;
     // trailing spaces cut. The values are kept, the double space in "2021-05-11  12:11:11" included.
+    // ReportVendorSampleTests.RepairReport applies exactly these.
     public const string ReportByNumberRepaired = """
 	{
 "status":100,
@@ -691,6 +753,7 @@ data:{
     // Repaired from PollsVerbatim: the curly quote before success made ASCII and its closing quote added; the key
     // data quoted; the full-width colon after "records" made ASCII; the missing commas after the startTime,
     // confNo and uuid members added; the no-break spaces (U+00A0) made spaces; trailing spaces cut.
+    // ReportVendorSampleTests.RepairPolls applies exactly these.
     public const string PollsRepaired = """
 	{
 "status":100,

@@ -111,6 +111,8 @@ public class WebinarClientTests
         var e = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.CreateWebinarAsync(request));
 
         Assert.Equal("StartTime", e.ParamName);
+        Assert.Contains("a webinar must start in the future", e.Message);
+        Assert.DoesNotContain("meeting", e.Message);
         Assert.Empty(handler.Requests);
     }
 
@@ -184,6 +186,20 @@ public class WebinarClientTests
 
         Assert.Equal(401, e.Status);
         Assert.Equal(BizConfErrorKind.ObjectNotFound, e.Kind);
+        Assert.Equal("The webinar does not exist, was deleted, or belongs to another user.", e.StatusMessage);
+        Assert.Equal("BizConf status 401 from getWebinarInfo: The webinar does not exist, was deleted, or belongs to another user. Server message: 会议不存在", e.Message);
+    }
+
+    [Theory]
+    [InlineData("createDiyWebinar", 201, "The webinar time is invalid (in the past, or a bad duration).")]
+    [InlineData("updateDiyWebinar", 201, "The webinar time is invalid (in the past, or a bad duration).")]
+    [InlineData("deleteWebinar", 401, "The webinar does not exist, was deleted, or belongs to another user.")]
+    [InlineData("updateDiyWebinar", 109, "A parameter is invalid.")]
+    [InlineData("confModify", 401, "The meeting does not exist, is cancelled, or belongs to another user.")]
+    public void Webinar_endpoints_word_the_statuses_about_a_webinar_and_others_keep_the_table(string endpoint, int status, string english)
+    {
+        Assert.Equal(english, BizConfStatus.Describe(status, endpoint));
+        Assert.Equal(english, new BizConfApiException(status, null, endpoint).StatusMessage);
     }
 
     [Fact]

@@ -166,9 +166,13 @@ public class WebinarVendorSampleTests
     }
 
     [Fact]
-    public async Task The_add_registrant_sample_gives_the_registrant_id_and_join_link()
+    public async Task The_add_registrant_sample_gives_the_registrant_id_that_the_read_back_matches()
     {
-        var handler = Support.FakeHttpHandler.Json(WebinarVendorSamples.Repaired(WebinarVendorSamples.AddRegistrantVerbatim));
+        // The module reads the new registrant back; this list holds it under the id the sample answered.
+        const string listed = """{"status":100,"message":"","data":[{"id":"oMCmm7WcSnm57uEbqwWs-A","first_name":"binson1","email":"isom@vip.qq.com","status":"approved","join_url":"https://meeting.bizvideo.cn/j/xxxx?tk=tsGz2SVkdPl0AzqPZNDe4dSJWYwKPLyBZryQg9nsUPM.listed"}]}""";
+        var handler = Support.FakeHttpHandler.Answering(
+            () => Support.FakeHttpHandler.Ok(WebinarVendorSamples.Repaired(WebinarVendorSamples.AddRegistrantVerbatim)),
+            () => Support.FakeHttpHandler.Ok(listed));
         using var client = Support.TestClient.Create(handler);
 
         var registrant = await client.AddRegistrantAsync(1130352963, new RegistrantRequest { Email = "isom@vip.qq.com", FirstName = "binson1" });

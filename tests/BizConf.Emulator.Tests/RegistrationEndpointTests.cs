@@ -226,12 +226,19 @@ public sealed class RegistrationEndpointTests
     {
         await using var emu = await EmulatorHost.StartAsync();
         var (id, _) = await RegistrationMeetingAsync(emu);
+        var before = await UpdateQuestionsAsync(
+            emu, id, ("questions", """[{"field_name":"city","required":true}]"""), ("custom_questions", """[{"title":"Track","type":"short","required":true}]"""));
 
         var answer = await UpdateQuestionsAsync(emu, id, (field, json));
-        var stillOpen = await AddAsync(emu, id, ("first_name", "A"), ("email", "a@example.com"));
+        var withoutCity = await AddAsync(emu, id, ("first_name", "A"), ("email", "a@example.com"), ("custom_questions", Answer("Track", "Ops")));
+        var withoutTrack = await AddAsync(emu, id, ("first_name", "B"), ("email", "b@example.com"), ("city", "上海"));
+        var withBoth = await AddAsync(emu, id, ("first_name", "C"), ("email", "c@example.com"), ("city", "上海"), ("custom_questions", Answer("Track", "Ops")));
 
+        Assert.Equal(100, before.Status());
         Assert.Equal(109, answer.Status());
-        Assert.Equal(100, stillOpen.Status());
+        Assert.Equal(109, withoutCity.Status());
+        Assert.Equal(109, withoutTrack.Status());
+        Assert.Equal(100, withBoth.Status());
     }
 
     [Fact]

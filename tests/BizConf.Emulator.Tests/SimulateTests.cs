@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using static BizConf.Emulator.Tests.ReportSupport;
 
 namespace BizConf.Emulator.Tests;
@@ -6,6 +7,11 @@ namespace BizConf.Emulator.Tests;
 public sealed class SimulateTests
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    /// <summary>Who attended a session and from where, without the times (which differ from session to session).</summary>
+    private static string[] People(JsonElement session) => session.GetProperty("attendees").EnumerateArray()
+        .Select(p => $"{p.Str("cuid")} {p.Str("participantName")} {p.Str("device")} {p.Str("ip")}")
+        .ToArray();
 
     [Fact]
     public async Task Simulate_holds_the_meeting_in_the_minutes_up_to_now_and_ends_it()
@@ -28,23 +34,70 @@ public sealed class SimulateTests
     }
 
     [Fact]
-    public async Task Same_seed_gives_the_same_people_devices_addresses_and_votes()
+    public async Task Same_seed_gives_the_same_people_devices_addresses_and_votes_but_a_new_session_id()
     {
         await using var first = await EmulatorHost.StartAsync();
         await using var second = await EmulatorHost.StartAsync();
-        var a = await first.ReserveAsync("Seeded", Hour);
-        var b = await second.ReserveAsync("Seeded", Hour);
-        await SimulateAsync(first, a.Data().Num("id"), 5, 42, 3);
-        await SimulateAsync(second, b.Data().Num("id"), 5, 42, 3);
+        var a = (await first.ReserveAsync("Seeded", Hour)).Data();
+        var b = (await second.ReserveAsync("Seeded", Hour)).Data();
+        await SimulateAsync(first, a.Num("id"), 5, 42, 3);
+        await SimulateAsync(second, b.Num("id"), 5, 42, 3);
+        first.Clock.Advance(3 * Hour);
+        await SimulateAsync(first, a.Num("id"), 5, 42, 3);
 
-        var left = (await ReportAsync(first, a.Data().Str("meetingNo"))).Data()[0];
-        var right = (await ReportAsync(second, b.Data().Str("meetingNo"))).Data()[0];
-        var leftPolls = (await PollsAsync(first, a.Data().Str("meetingNo"))).Data();
-        var rightPolls = (await PollsAsync(second, b.Data().Str("meetingNo"))).Data();
+        var sessions = (await ReportAsync(first, a.Str("meetingNo"))).Data().EnumerateArray().ToList();
+        var elsewhere = (await ReportAsync(second, b.Str("meetingNo"))).Data()[0];
+        var polls = (await PollsAsync(first, a.Str("meetingNo"))).Data().EnumerateArray().ToList();
+        var pollsElsewhere = (await PollsAsync(second, b.Str("meetingNo"))).Data();
 
-        Assert.Equal(left.GetProperty("attendees").GetRawText(), right.GetProperty("attendees").GetRawText());
-        Assert.Equal(left.Str("confUUID"), right.Str("confUUID"));
-        Assert.Equal(leftPolls.GetProperty("records").GetRawText(), rightPolls.GetProperty("records").GetRawText());
+        Assert.Equal(2, sessions.Count);
+        Assert.Equal(elsewhere.GetProperty("attendees").GetRawText(), sessions[0].GetProperty("attendees").GetRawText());
+        Assert.Equal(pollsElsewhere.GetProperty("records").GetRawText(), polls[0].GetProperty("records").GetRawText());
+        Assert.Equal(People(sessions[0]), People(sessions[1]));
+        Assert.Equal(polls[0].GetProperty("records").GetRawText(), polls[1].GetProperty("records").GetRawText());
+        Assert.NotEqual(sessions[0].Str("confUUID"), sessions[1].Str("confUUID"));
+        Assert.Equal(sessions[1].Str("confUUID"), polls[1].Str("uuid"));
+    }
+
+    [Fact]
+    public async Task Same_seed_at_the_same_moment_gives_each_session_its_own_id()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        var one = (await emu.ReserveAsync("One", Hour)).Data();
+        var two = (await emu.ReserveAsync("Two", 3 * Hour)).Data();
+
+        var first = await SimulateAsync(emu, one.Num("id"), 2, 1, 1);
+        var second = await SimulateAsync(emu, two.Num("id"), 2, 1, 1);
+        var earlier = await emu.AdminAsync(HttpMethod.Post, $"meetings/{one.Num("id")}/simulate",
+            new { guests = 2, seed = 1, polls = 1, endTime = emu.Clock.GetUtcNow().AddHours(-2) });
+
+        var ids = new[] { first.Str("sessionId"), second.Str("sessionId"), earlier.Str("sessionId") };
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal(16, Convert.FromBase64String(id).Length));
+        Assert.Equal(second.Str("sessionId"), (await ReportAsync(emu, two.Str("meetingNo"))).Data()[0].Str("confUUID"));
+    }
+
+    [Fact]
+    public async Task Simulating_again_over_a_session_already_held_is_refused_and_an_earlier_end_time_is_taken()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        var meeting = (await emu.ReserveAsync("Weekly", Hour, duration: 30)).Data();
+        var id = meeting.Num("id");
+        var now = emu.Clock.GetUtcNow();
+        var latest = await SimulateAsync(emu, id, 2, 1, 1);
+
+        var again = await emu.AdminAsync(HttpMethod.Post, $"meetings/{id}/simulate", expected: HttpStatusCode.Conflict);
+        var touching = await emu.AdminAsync(HttpMethod.Post, $"meetings/{id}/simulate", new { endTime = now.AddMinutes(-20) }, HttpStatusCode.Conflict);
+        var lastWeek = await emu.AdminAsync(HttpMethod.Post, $"meetings/{id}/simulate", new { seed = 2, endTime = now.AddDays(-7).AddMilliseconds(700) });
+        var sessions = (await ReportAsync(emu, meeting.Str("meetingNo"))).Data().EnumerateArray().ToList();
+        var planned = (await emu.CallAsync("getConf", ("confId", id.ToString()))).Data();
+
+        Assert.Contains("already held", again.Str("error"));
+        Assert.Contains("endTime", touching.Str("error"));
+        Assert.Equal(Wire.Gmt(now.AddDays(-7)).Replace(' ', 'T') + "Z", lastWeek.Str("endTime"));
+        Assert.Equal(new[] { lastWeek.Str("sessionId"), latest.Str("sessionId") }, sessions.Select(s => s.Str("confUUID")));
+        Assert.Equal(Wire.Gmt(now.AddDays(-7).AddMinutes(-30)), sessions[0].Str("startTime"));
+        Assert.Equal(Wire.Gmt(now.AddMinutes(-30)), planned.Str("startTime"));
     }
 
     [Fact]
@@ -123,18 +176,50 @@ public sealed class SimulateTests
         Assert.Contains("'guests'", bad.Str("error"));
     }
 
-    [Fact]
-    public async Task Simulate_without_a_body_uses_three_guests_and_two_questions()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/json")]
+    [InlineData("text/plain")]
+    public async Task Simulate_with_an_empty_body_of_any_type_uses_three_guests_and_two_questions(string? contentType)
     {
         await using var emu = await EmulatorHost.StartAsync();
         var meeting = (await emu.ReserveAsync("Defaults", Hour)).Data();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"_emulator/meetings/{meeting.Num("id")}/simulate");
+        if (contentType is not null)
+        {
+            request.Content = new StringContent("", System.Text.Encoding.UTF8, contentType);
+        }
 
-        var answer = await emu.AdminAsync(HttpMethod.Post, $"meetings/{meeting.Num("id")}/simulate");
+        using var response = await emu.Http.SendAsync(request);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var polls = (await PollsAsync(emu, meeting.Str("meetingNo"))).Data();
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(3, answer.Num("people"));
         Assert.Equal(2, answer.Num("polls"));
         Assert.All(polls.GetProperty("records").EnumerateArray(), r => Assert.Equal(2, r.GetProperty("question_details").GetArrayLength()));
+    }
+
+    [Theory]
+    [InlineData("{\"guests\":2.5}", "whole numbers")]
+    [InlineData("nope", "JSON object")]
+    [InlineData("[1,2]", "JSON object")]
+    [InlineData("{\"endTime\":\"next Tuesday\"}", "ISO 8601")]
+    [InlineData("{\"endTime\":\"2031-03-10T03:00:00Z\"}", "later than now")]
+    public async Task Simulate_answers_a_malformed_body_with_400_and_an_error(string body, string said)
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        var meeting = (await emu.ReserveAsync("Malformed", Hour)).Data();
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await emu.Http.PostAsync($"_emulator/meetings/{meeting.Num("id")}/simulate", content);
+        var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var sessions = (await ReportAsync(emu, meeting.Str("meetingNo"))).Data();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(said, answer.Str("error"));
+        Assert.Equal(0, sessions.GetArrayLength());
     }
 
     [Fact]

@@ -47,11 +47,37 @@ Describe 'Set-BizConfRegistrationQuestion' {
         @{ Case = 'an unknown field name'; Arguments = @{ Question = @{ FieldName = 'first_name' } }; Expected = '*FieldName must be one of*' }
         @{ Case = 'a single question without answers'; Arguments = @{ CustomQuestion = @{ Title = 'Pick'; Type = 'Single' } }; Expected = '*needs Answers*' }
         @{ Case = 'a question without a title'; Arguments = @{ CustomQuestion = @{ Type = 'Short' } }; Expected = '*needs a Title*' }
-        @{ Case = 'nothing to set'; Arguments = @{}; Expected = '*Give -Question, -CustomQuestion or both*' }
+        @{ Case = 'nothing to set'; Arguments = @{}; Expected = '*Give Question, CustomQuestion or both*' }
     ) {
         Set-BizConfRegistrationQuestion -MeetingId $script:meeting.Id @Arguments -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused[0].Exception.Message | Should -BeLike $Expected
         $refused[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+    }
+
+    It 'reads Required in hashtables as true/false, 1/0, yes/no, y/n, on/off, not the PowerShell way' {
+        $script:meeting | Set-BizConfRegistrationQuestion -Question @{ FieldName = 'org'; Required = 'false' }, @{ FieldName = 'city'; Required = 'yes' } `
+            -CustomQuestion @{ Title = 'Track'; Required = 'off' }, @{ Title = 'Notes'; Required = '1' }
+        $fields = (Get-EmulatorRequest $script:emulator -Endpoint updateRegistrationQuestions)[0].fields
+        $fields.questions | Should -Be '[{"field_name":"org","required":false},{"field_name":"city","required":true}]'
+        $fields.custom_questions | Should -Be '[{"title":"Track","type":"short","required":false,"answers":[]},{"title":"Notes","type":"short","required":true,"answers":[]}]'
+        { Set-BizConfRegistrationQuestion -MeetingId $script:meeting.Id -Question @{ FieldName = 'org'; Required = 'maybe' } } |
+            Should -Throw -ExpectedMessage "*parameter 'Question'*'maybe' is not a boolean*"
+        { Set-BizConfRegistrationQuestion -MeetingId $script:meeting.Id -Question @{ Field = 'org' } } |
+            Should -Throw -ExpectedMessage "*no key 'Field'; use FieldName, Required*"
+    }
+
+    It 'refuses an invalid question under -WhatIf with the rule, and shows no What if line' {
+        $script = "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
+            "Set-BizConfRegistrationQuestion -MeetingId $($script:meeting.Id) -CustomQuestion @{ Title = 'Fine' } -WhatIf; " +
+            "Set-BizConfRegistrationQuestion -MeetingId $($script:meeting.Id) -CustomQuestion @{ Title = 'Pick'; Type = 'Single' } -WhatIf -ErrorVariable refused -ErrorAction SilentlyContinue; " +
+            "'Refused: ' + `$refused[0].Exception.Message"
+        $lines = @(Invoke-PwshInTimeZone -TimeZone 'UTC' -Script $script) -split "`n" | Where-Object { $_.Trim() }
+        # The valid request proves that "What if" lines do reach this output.
+        @($lines | Where-Object { $_ -like 'What if:*' }).Count | Should -Be 1
+        ($lines | Where-Object { $_ -like 'What if:*' }) | Should -BeLike '*Fine*'
+        ($lines | Where-Object { $_ -like 'What if:*' }) | Should -Not -BeLike '*Pick*'
+        ($lines | Where-Object { $_ -like 'Refused:*' }).Trim() | Should -Be "Refused: CustomQuestion 'Pick' is Single, so it needs Answers to choose from."
         (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
     }
 
@@ -86,8 +112,20 @@ Describe 'Add-BizConfRegistrant' {
         $sent[3].fields.PSObject.Properties.Name | Should -Not -Contain 'phone'
     }
 
+    It 'reads an empty auto_approve cell as not given, so the person is approved' {
+        $added = @"
+email,first_name,auto_approve
+empty@example.com,Empty,
+no@example.com,No,no
+"@ | ConvertFrom-Csv | Add-BizConfRegistrant -MeetingId $script:meeting.Id
+        $added.Status | Should -Be @('Approved', 'Pending')
+        (Get-EmulatorRequest $script:emulator -Endpoint addRegistrant).fields.auto_approve | Should -Be @('true', 'false')
+    }
+
     It 'lists approved and pending registrants apart' {
         Import-Csv $script:csvPath | Add-BizConfRegistrant -MeetingId $script:meeting.Id | Out-Null
+        # Adding reads each registrant back with getRegistrants; only the listing below is looked at.
+        Clear-EmulatorRequest $script:emulator
         $approved = Get-BizConfRegistrant -MeetingId $script:meeting.Id
         $pending = $script:meeting | Get-BizConfRegistrant -Status Pending
         $both = Get-BizConfRegistrant -MeetingId $script:meeting.Id -Status Approved, Pending
@@ -122,11 +160,57 @@ Describe 'Add-BizConfRegistrant' {
         ($listed | ConvertTo-Csv -NoTypeInformation) -join "`n" | Should -Not -Match 'System\.'
     }
 
+    It 'registers the people of one meeting for another from its Export-Csv file, custom answers included' {
+        $questions = @{ Title = 'Track'; Type = 'Single'; Answers = 'Dev', 'Ops' }, @{ Title = 'Notes; remarks' }
+        Set-BizConfRegistrationQuestion -MeetingId $script:meeting.Id -CustomQuestion $questions
+        Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'ann@example.com' -FirstName 'Ann' -LastName 'Lee' `
+            -CustomAnswer ([ordered]@{ Track = 'Ops'; 'Notes; remarks' = 'a=b; c\d' }) | Out-Null
+        Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'bo@example.com' -FirstName 'Bo' -CustomAnswer @{ Track = 'Dev' } | Out-Null
+        $other = New-BizConfMeeting -Name 'Partner day again' -StartTime (Get-FutureTime -Days 9) -Duration 60 -RequireRegistration
+        Set-BizConfRegistrationQuestion -MeetingId $other.Id -CustomQuestion $questions
+        $path = Join-Path $TestDrive 'registrants.csv'
+        Get-BizConfRegistrant -MeetingId $script:meeting.Id | Export-Csv $path -NoTypeInformation
+        Clear-EmulatorRequest $script:emulator
+
+        $copied = Import-Csv $path | Add-BizConfRegistrant -MeetingId $other.Id
+
+        $copied.Count | Should -Be 2
+        $copied.MeetingId | Should -Be @($other.Id, $other.Id)
+        $copied[0].Answer('Notes; remarks') | Should -Be 'a=b; c\d'
+        $copied[0].Answer('Track') | Should -Be 'Ops'
+        $copied[0].LastName | Should -Be 'Lee'
+        $copied[1].CustomAnswers | Should -Be 'Track=Dev'
+        (Get-EmulatorRequest $script:emulator -Endpoint addRegistrant)[0].fields.custom_questions |
+            Should -Be '[{"title":"Track","value":"Ops"},{"title":"Notes; remarks","value":"a=b; c\\d"}]'
+        (Get-EmulatorRequest $script:emulator -Endpoint addRegistrant).fields.confId | Should -Be @("$($other.Id)", "$($other.Id)")
+    }
+
+    It 'refuses a custom answer text that is not Title=Value, naming CustomAnswer, and registers the rest' {
+        Set-BizConfRegistrationQuestion -MeetingId $script:meeting.Id -CustomQuestion @{ Title = 'Track' }
+        Clear-EmulatorRequest $script:emulator
+        $rows = @"
+email,first_name,CustomAnswers
+ann@example.com,Ann,Track
+bo@example.com,Bo,Track=Ops
+"@ | ConvertFrom-Csv
+        $added = $rows | Add-BizConfRegistrant -MeetingId $script:meeting.Id -ErrorVariable failed -ErrorAction SilentlyContinue
+        $added.Email | Should -Be 'bo@example.com'
+        $failed.Count | Should -Be 1
+        $failed[0].Exception.Message | Should -BeLike "*'CustomAnswer'*CustomAnswer entry 'Track' is not of the form Title=Value*"
+        (Get-EmulatorRequest $script:emulator -Endpoint addRegistrant).Count | Should -Be 1
+    }
+
     It 'returns the existing registrant for an e-mail registered before' {
-        $first = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'First'
-        $second = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'Second'
+        $first = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'First' -LastName 'Kept'
+        $second = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'Second' -AutoApprove:$false
         $second.RegistrantId | Should -Be $first.RegistrantId
         @(Get-BizConfRegistrant -MeetingId $script:meeting.Id).Count | Should -Be 1
+        # The service kept the first registration, and the output says what the service holds, not what was sent.
+        $second.FirstName | Should -Be 'First'
+        $second.LastName | Should -Be 'Kept'
+        $second.Status | Should -Be 'Approved'
+        $second.CreatedTime | Should -Be $first.CreatedTime
+        $second.CreatedTime | Should -BeOfType [DateTimeOffset]
     }
 
     It 'writes a bad CSV row as a non-terminating error whose target is the row, and registers the rest' {

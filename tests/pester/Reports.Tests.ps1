@@ -4,22 +4,45 @@ BeforeAll {
     $script:emulator = Start-TestEmulator
 
     function Invoke-EmulatorSimulation {
-        # The emulator's admin endpoint: the meeting takes place in its duration up to now, then ends.
-        param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [long] $MeetingId, [int] $Guests = 3, [int] $Seed = 1, [int] $Polls = 2)
-        $body = @{ guests = $Guests; seed = $Seed; polls = $Polls } | ConvertTo-Json
-        Invoke-RestMethod -Method Post -Uri "$($Emulator.Uri)/_emulator/meetings/$MeetingId/simulate" -Body $body -ContentType 'application/json'
+        # The emulator's admin endpoint: the meeting takes place in its duration up to now (or up to -EndTime), then ends.
+        param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [long] $MeetingId, [int] $Guests = 3, [int] $Seed = 1, [int] $Polls = 2,
+            [Nullable[DateTimeOffset]] $EndTime)
+        $body = @{ guests = $Guests; seed = $Seed; polls = $Polls }
+        if ($EndTime) { $body.endTime = $EndTime.ToString('o') }
+        Invoke-RestMethod -Method Post -Uri "$($Emulator.Uri)/_emulator/meetings/$MeetingId/simulate" -Body ($body | ConvertTo-Json) -ContentType 'application/json'
     }
 
     $script:rawStamp = [DateTimeOffset]::UtcNow.AddMinutes(-2).ToUnixTimeMilliseconds()
     function Invoke-RawApi {
-        # A signed call straight to the API (API.md 5.5), to set up registrants without depending on other cmdlets.
-        # Its time stamps lie two minutes back, so they never collide with the module's own (which only go forward).
-        param([Parameter(Mandatory)] [string] $Endpoint, [Parameter(Mandatory)] [hashtable] $Fields, [string] $Method = 'Post')
+        # A signed call straight to the API, to set up registrants (API.md 5.5) and read the reports as sent (5.3)
+        # without depending on other cmdlets. -SiteToken signs as the report endpoints want (API.md 2). Its time
+        # stamps lie two minutes back, so they never collide with the module's own (which only go forward).
+        param([Parameter(Mandatory)] [string] $Endpoint, [Parameter(Mandatory)] [hashtable] $Fields, [string] $Method = 'Post', [switch] $SiteToken)
         $script:rawStamp++
+        $signed = if ($SiteToken) { "demo-api-key|$script:rawStamp" } else { "demo|demo-api-key|$script:rawStamp" }
         $md5 = [System.Security.Cryptography.MD5]::Create()
-        $bytes = $md5.ComputeHash([System.Text.Encoding]::UTF8.GetBytes("demo|demo-api-key|$script:rawStamp"))
-        $all = @{ loginName = 'demo'; timeStamp = "$script:rawStamp"; token = -join ($bytes | ForEach-Object { $_.ToString('x2') }) } + $Fields
+        $bytes = $md5.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($signed))
+        $all = @{ timeStamp = "$script:rawStamp"; token = -join ($bytes | ForEach-Object { $_.ToString('x2') }) } + $Fields
+        if ($SiteToken) { $all.siteSign = 'demo-site' } else { $all.loginName = 'demo' }
         Invoke-RestMethod -Method $Method -Uri "$($script:emulator.Uri)/openapi/$Endpoint" -Body $all
+    }
+
+    function Invoke-EmulatorError {
+        # Calls the admin API expecting a failure; gives back the HTTP status and the {"error":...} text.
+        param([Parameter(Mandatory)] [string] $Uri, [string] $Body, [string] $ContentType = 'application/json')
+        try {
+            $null = Invoke-RestMethod -Method Post -Uri $Uri -Body $Body -ContentType $ContentType
+            throw "Expected $Uri to fail."
+        }
+        catch [Microsoft.PowerShell.Commands.HttpResponseException] {
+            [pscustomobject]@{ Status = [int]$_.Exception.Response.StatusCode; Error = ($_.ErrorDetails.Message | ConvertFrom-Json).error }
+        }
+    }
+
+    function ConvertFrom-Gmt {
+        # A GMT time of the wire (API.md 3) as an instant.
+        param([Parameter(Mandatory)] [string] $Text)
+        [DateTimeOffset]::ParseExact($Text, 'yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AssumeUniversal)
     }
 
     Reset-Emulator $script:emulator
@@ -52,6 +75,45 @@ Describe 'Simulated meetings' {
         $meeting.Duration | Should -Be 30
         $script:openRun.people | Should -Be 4
         $script:openRun.rows | Should -Be 6
+    }
+
+    It 'takes no body at all, as Invoke-RestMethod and curl -d "" post it, as all defaults' {
+        $bare = New-BizConfMeeting -Name 'Bare' -StartTime (Get-FutureTime -Days 5) -Duration 10
+        $plain = New-BizConfMeeting -Name 'Empty form' -StartTime (Get-FutureTime -Days 5 -Hours 2) -Duration 10
+        $noBody = Invoke-RestMethod -Method Post -Uri "$($script:emulator.Uri)/_emulator/meetings/$($bare.Id)/simulate"
+        $emptyForm = Invoke-RestMethod -Method Post -Uri "$($script:emulator.Uri)/_emulator/meetings/$($plain.Id)/simulate" -Body '' -ContentType 'application/x-www-form-urlencoded'
+        foreach ($answer in $noBody, $emptyForm) {
+            $answer.people | Should -Be 3
+            $answer.polls | Should -Be 2
+        }
+        @(Get-BizConfPoll -MeetingNumber $bare.MeetingNumber).Count | Should -Be (3 * 2)
+    }
+
+    It 'refuses a malformed body with 400 and an error' {
+        $meeting = New-BizConfMeeting -Name 'Malformed' -StartTime (Get-FutureTime -Days 5 -Hours 4) -Duration 10
+        $uri = "$($script:emulator.Uri)/_emulator/meetings/$($meeting.Id)/simulate"
+        foreach ($body in '{"guests":2.5}', 'nope') {
+            $failure = Invoke-EmulatorError -Uri $uri -Body $body
+            $failure.Status | Should -Be 400
+            $failure.Error | Should -Match 'JSON object'
+        }
+        (Get-BizConfMeeting -Id $meeting.Id).Status | Should -Be 'Scheduled'
+    }
+
+    It 'gives every session its own id, even for the same seed at the same moment' {
+        $one = New-BizConfMeeting -Name 'Same seed one' -StartTime (Get-FutureTime -Days 6) -Duration 15
+        $two = New-BizConfMeeting -Name 'Same seed two' -StartTime (Get-FutureTime -Days 6 -Hours 2) -Duration 15
+        $first = Invoke-EmulatorSimulation $script:emulator -MeetingId $one.Id -Seed 9
+        $second = Invoke-EmulatorSimulation $script:emulator -MeetingId $two.Id -Seed 9
+        $overlap = Invoke-EmulatorError -Uri "$($script:emulator.Uri)/_emulator/meetings/$($one.Id)/simulate" -Body '{"seed":9}'
+        $reports = @(Get-BizConfReport -MeetingNumber $one.MeetingNumber, $two.MeetingNumber)
+
+        $first.sessionId | Should -Not -Be $second.sessionId
+        $reports.SessionId | Should -Be @($first.sessionId, $second.sessionId)
+        ($reports[0].Participants | ForEach-Object { "$($_.CustomId) $($_.Device) $($_.IPAddress)" }) |
+            Should -Be ($reports[1].Participants | ForEach-Object { "$($_.CustomId) $($_.Device) $($_.IPAddress)" })
+        $overlap.Status | Should -Be 409
+        $overlap.Error | Should -Match 'already held'
     }
 }
 
@@ -87,6 +149,30 @@ Describe 'Get-BizConfAttendee' {
         $piped = @(Get-BizConfMeeting -Id $script:open.Id, $script:registered.Id | Get-BizConfAttendee)
         $piped.Count | Should -Be (6 + $script:regRun.rows)
         ($piped.MeetingId | Sort-Object -Unique) | Should -Be @($script:open.Id, $script:registered.Id)
+    }
+
+    It 'reads and shows times in the local zone of the machine running PowerShell, whatever it is' {
+        $rawLog = (Invoke-RawApi confAttendeeLog @{ confId = "$($script:open.Id)" } -Method Get -SiteToken).data
+        $rawReport = @((Invoke-RawApi getConfLogListByConfNumber @{ confNumber = $script:open.MeetingNumber } -Method Get -SiteToken).data)
+        $script = "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -SiteSign demo-site -BaseUri '$($script:emulator.Uri)'; " +
+            "(Get-BizConfAttendee -MeetingId $($script:open.Id))[0].JoinTime.ToString('o'); " +
+            "(Get-BizConfReport -MeetingNumber $($script:open.MeetingNumber))[0].StartTime.ToString('o')"
+        $lines = @(Invoke-PwshInTimeZone -TimeZone 'Asia/Tokyo' -Script $script) -split "`n" | Where-Object { $_.Trim() }
+        $tokyo = [TimeSpan]::FromHours(9)
+        $lines[0].Trim() | Should -Be (ConvertFrom-Gmt $rawLog.'Details Log'[0].joinTime).ToOffset($tokyo).ToString('o')
+        $lines[1].Trim() | Should -Be (ConvertFrom-Gmt $rawReport[0].startTime).ToOffset($tokyo).ToString('o')
+        $lines | ForEach-Object { $_.Trim() | Should -Match '\+09:00$' }
+    }
+
+    It 'shows times with their offset and durations of a day or more with the days' {
+        $stay = [BizConf.Attendee]@{ MeetingNumber = '1234567890'; Name = 'Night shift'; Duration = [TimeSpan]::FromHours(25)
+            JoinTime = [DateTimeOffset]::new(2031, 3, 10, 8, 0, 0, [TimeSpan]::FromHours(9)); LeaveTime = [DateTimeOffset]::new(2031, 3, 11, 9, 0, 0, [TimeSpan]::FromHours(9)) }
+        $person = [BizConf.Participant]@{ Name = 'Night shift'; Duration = [TimeSpan]::FromHours(25); JoinTime = $stay.JoinTime; LeaveTime = $stay.LeaveTime }
+        foreach ($table in ($stay | Out-String -Width 250), ($person | Out-String -Width 250)) {
+            $table | Should -Match '2031-03-10 08:00:00 \+09:00'
+            $table | Should -Match '2031-03-11 09:00:00 \+09:00'
+            $table | Should -Match '1\.01:00:00'
+        }
     }
 
     It 'sums attendance per person' {
@@ -167,7 +253,7 @@ Describe 'Get-BizConfReport' {
             Export-Csv -Path $path -Encoding utf8
         $text = Get-Content $path -Raw
         $text | Should -Not -Match 'System\.'
-        $text | Should -Not -Match '#TYPE'
+        $text | Should -Not -Match 'BizConf\.'
         $rows = @(Import-Csv $path)
         $rows.Count | Should -Be $script:regRun.rows
         $columns = $rows[0].PSObject.Properties.Name
@@ -184,7 +270,7 @@ Describe 'Get-BizConfReport' {
 
     It 'gives one report per session when a meeting is held again' {
         $weekly = New-BizConfMeeting -Name 'Held twice' -StartTime (Get-FutureTime -Days 4) -Duration 20
-        $first = Invoke-EmulatorSimulation $script:emulator -MeetingId $weekly.Id -Guests 2 -Seed 1
+        $first = Invoke-EmulatorSimulation $script:emulator -MeetingId $weekly.Id -Guests 2 -Seed 1 -EndTime ([DateTimeOffset]::Now.AddDays(-7))
         $second = Invoke-EmulatorSimulation $script:emulator -MeetingId $weekly.Id -Guests 3 -Seed 2
         $reports = @(Get-BizConfReport -MeetingNumber $weekly.MeetingNumber)
         $reports.Count | Should -Be 2
@@ -252,12 +338,22 @@ Describe 'Get-BizConfPoll' {
         @($rows | Where-Object { -not $_.Email }).Count | Should -Be 3
     }
 
-    It 'tallies with Group-Object Question, Answer' {
+    It 'tallies with Group-Object Question, Answer exactly as the votes the service sent' {
+        $raw = (Invoke-RawApi getConfPolls @{ confNo = $script:registered.MeetingNumber } -Method Get -SiteToken).data
+        $expected = @{}
+        foreach ($detail in $raw.records.question_details) { $expected["$($detail.question), $($detail.answer)"] += 1 }
+
         $tally = Get-BizConfMeeting -Id $script:registered.Id | Get-BizConfPoll | Group-Object Question, Answer
-        ($tally | Measure-Object Count -Sum).Sum | Should -Be 9
-        $perQuestion = $tally | Group-Object { $_.Values[0] } | ForEach-Object { ($_.Group | Measure-Object Count -Sum).Sum }
-        $perQuestion | Should -Be @(3, 3, 3)
-        $tally[0].Name | Should -Match ', '
+
+        ($expected.Values | Measure-Object -Sum).Sum | Should -Be (3 * 3)
+        ($tally | ForEach-Object { "$($_.Name)=$($_.Count)" } | Sort-Object) |
+            Should -Be ($expected.GetEnumerator() | ForEach-Object { "$($_.Key)=$($_.Value)" } | Sort-Object)
+    }
+
+    It 'shows the session of each answer in its table' {
+        $table = Get-BizConfPoll -MeetingNumber $script:registered.MeetingNumber | Out-String -Width 300
+        $table | Should -Match 'SessionId'
+        $table | Should -Match ([regex]::Escape($script:regRun.sessionId))
     }
 }
 

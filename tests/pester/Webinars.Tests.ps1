@@ -89,8 +89,11 @@ Describe 'A webinar from creation to deletion' {
             -StreamUrl 'rtmp://push.example/live' -StreamKey 'key-1' -LiveUrl 'https://watch.example/1'
         $renamed = $webinar | Set-BizConfWebinar -Name 'Renamed' -PassThru
         $renamed.StreamKey | Should -Be 'key-1'
+        # The same stale $webinar again: it names the webinar only, so its old Name must not undo the rename.
         $off = $webinar | Set-BizConfWebinar -StreamUrl '' -StreamKey '' -LiveUrl '' -PassThru
         $off.StreamUrl | Should -BeNullOrEmpty
+        $off.Name | Should -Be 'Renamed'
+        (Get-EmulatorRequest $script:emulator -Endpoint updateDiyWebinar)[1].fields.confName | Should -Be 'Renamed'
         (Get-EmulatorRequest $script:emulator -Endpoint updateDiyWebinar)[1].fields.isPushVideoSteam | Should -Be '0'
     }
 
@@ -106,6 +109,54 @@ Describe 'A webinar from creation to deletion' {
         $made[0].Audio | Should -Be 'Phone'
         $made[1].HostVideo | Should -BeTrue
         $made[1].ParticipantVideo | Should -BeFalse
+    }
+
+    It 'reads empty CSV cells as not given: video stays on when created, and unchanged when set' {
+        $created = @"
+Name,StartTime,Duration,HostVideo,ParticipantVideo,Audio
+Empty cells,$((Get-FutureTime -Days 3).ToString('o')),30,,,
+"@ | ConvertFrom-Csv | New-BizConfWebinar
+        $created.HostVideo | Should -BeTrue
+        $created.ParticipantVideo | Should -BeTrue
+        $fields = (Get-EmulatorRequest $script:emulator -Endpoint createDiyWebinar)[0].fields
+        $fields.optionVideoHost | Should -Be '1'
+        $fields.optionVideoParticipants | Should -Be '1'
+
+        $dark = New-BizConfWebinar -Name 'Dark' -StartTime (Get-FutureTime -Days 4) -Duration 30 -HostVideo $false -ParticipantVideo $false
+        $changed = @"
+WebinarNumber,Duration,HostVideo,ParticipantVideo
+$($dark.WebinarNumber),45,,
+"@ | ConvertFrom-Csv | Set-BizConfWebinar -PassThru
+        $changed.Duration | Should -Be 45
+        $changed.HostVideo | Should -BeFalse
+        $changed.ParticipantVideo | Should -BeFalse
+    }
+
+    It 'takes a piped webinar number, as Get- and Remove-BizConfWebinar do' {
+        $webinar = New-BizConfWebinar -Name 'Piped number' -StartTime (Get-FutureTime) -Duration 30
+        $changed = $webinar.WebinarNumber | Set-BizConfWebinar -Duration 60 -PassThru
+        $changed.WebinarNumber | Should -Be $webinar.WebinarNumber
+        $changed.Duration | Should -Be 60
+        $changed.Name | Should -Be 'Piped number'
+    }
+
+    It 'deletes nothing without -Force where nobody can be asked' {
+        $webinar = New-BizConfWebinar -Name 'Kept' -StartTime (Get-FutureTime) -Duration 30
+        Clear-EmulatorRequest $script:emulator
+        $powershell = [powershell]::Create()
+        try {
+            $script = "Import-Module '$(Get-BizConfModulePath)'; " +
+                "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -SiteSign demo-site -BaseUri '$($script:emulator.Uri)'; " +
+                "Remove-BizConfWebinar $($webinar.WebinarNumber)"
+            $null = $powershell.AddScript($script)
+            $null = $powershell.Invoke()
+        }
+        catch { }
+        finally { $powershell.Dispose() }
+        # The child did reach the service (it read the webinar to name it), so only the missing answer stopped it.
+        (Get-EmulatorRequest $script:emulator -Endpoint getWebinarInfo).Count | Should -Be 1
+        (Get-EmulatorRequest $script:emulator -Endpoint deleteWebinar).Count | Should -Be 0
+        (Get-BizConfWebinar -WebinarNumber $webinar.WebinarNumber).Name | Should -Be 'Kept'
     }
 
     It 'asks before deleting and sends no delete under -WhatIf' {
@@ -140,6 +191,7 @@ Describe 'Refusals that send nothing' {
     It 'refuses a start in the past and a duration out of range' {
         New-BizConfWebinar -Name 'Past' -StartTime (Get-Date).AddHours(-1) -Duration 30 -ErrorVariable refused -ErrorAction SilentlyContinue
         $refused[0].FullyQualifiedErrorId | Should -BeLike 'InvalidArgumentStartTime,*'
+        $refused[0].Exception.Message | Should -BeLike '*a webinar must start in the future*'
         { New-BizConfWebinar -Name 'Long' -StartTime (Get-FutureTime) -Duration 1441 } | Should -Throw -ExpectedMessage "*parameter 'Duration'*"
         Set-BizConfWebinar -WebinarNumber 12345678901 -Duration 0 -ErrorVariable tooShort -ErrorAction SilentlyContinue
         $tooShort[0].FullyQualifiedErrorId | Should -BeLike 'InvalidArgumentDuration,*'
@@ -160,6 +212,8 @@ Describe 'Errors' {
         $failed.Count | Should -Be 1
         $failed[0].TargetObject | Should -Be '10000000000'
         $failed[0].FullyQualifiedErrorId | Should -Be 'MeetingNotFound,BizConf.PowerShell.Commands.GetBizConfWebinarCommand'
+        $failed[0].Exception.Message | Should -BeLike 'BizConf status 401 from getWebinarInfo: The webinar does not exist, was deleted, or belongs to another user.*'
+        $failed[0].Exception.StatusMessage | Should -Be 'The webinar does not exist, was deleted, or belongs to another user.'
     }
 
     It 'needs the site sign and says so' {

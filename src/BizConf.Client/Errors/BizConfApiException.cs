@@ -22,14 +22,14 @@ namespace BizConf
         /// <summary>The endpoint that answered, e.g. confReservation.</summary>
         public string Endpoint { get; }
 
-        /// <summary>The English meaning of <see cref="Status"/>.</summary>
-        public string StatusMessage => BizConfStatus.Describe(Status);
+        /// <summary>The English meaning of <see cref="Status"/>, worded for the endpoint (a webinar endpoint speaks of the webinar).</summary>
+        public string StatusMessage => BizConfStatus.Describe(Status, Endpoint);
 
         public BizConfErrorKind Kind => BizConfStatus.Kind(Status);
 
         private static string BuildMessage(int status, string? serverMessage, string endpoint)
         {
-            var text = $"BizConf status {status} from {endpoint}: {BizConfStatus.Describe(status)}";
+            var text = $"BizConf status {status} from {endpoint}: {BizConfStatus.Describe(status, endpoint)}";
             return string.IsNullOrWhiteSpace(serverMessage) ? text : $"{text} Server message: {serverMessage}";
         }
     }

@@ -26,6 +26,14 @@ namespace BizConf
             [402] = new StatusInfo("MeetingRoomNotFound", "The meeting room does not exist.", BizConfErrorKind.ObjectNotFound),
         };
 
+        // The webinar endpoints answer with the meeting statuses; their English says "webinar" where the status names
+        // the thing called for, so an error about a webinar does not talk of a meeting.
+        private static readonly Dictionary<int, string> WebinarMessages = new Dictionary<int, string>
+        {
+            [201] = "The webinar time is invalid (in the past, or a bad duration).",
+            [401] = "The webinar does not exist, was deleted, or belongs to another user.",
+        };
+
         /// <summary>A short PascalCase name for the status, used in error ids (e.g. MeetingConflict).</summary>
         public static string Name(int status) =>
             Known.TryGetValue(status, out var info) ? info.Name : "UnknownStatus" + status;
@@ -34,12 +42,20 @@ namespace BizConf
         public static string Describe(int status) =>
             Known.TryGetValue(status, out var info) ? info.Message : "The BizConf service answered with the unknown status " + status + ".";
 
+        /// <summary>The English meaning of the status as <paramref name="endpoint"/> answered it: webinar endpoints speak of the webinar.</summary>
+        public static string Describe(int status, string endpoint) =>
+            IsWebinarEndpoint(endpoint) && WebinarMessages.TryGetValue(status, out var message) ? message : Describe(status);
+
         /// <summary>The kind of failure; it maps one to one onto PowerShell's ErrorCategory.</summary>
         public static BizConfErrorKind Kind(int status) =>
             Known.TryGetValue(status, out var info) ? info.Kind : BizConfErrorKind.NotSpecified;
 
         /// <summary>True for statuses worth trying again (the service's internal error).</summary>
         public static bool IsTransient(int status) => status == InternalError;
+
+        // createDiyWebinar, updateDiyWebinar, getWebinarInfo and deleteWebinar: API.md 5.4 names every one for webinars.
+        private static bool IsWebinarEndpoint(string? endpoint) =>
+            endpoint != null && endpoint.IndexOf("Webinar", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
         private sealed class StatusInfo
         {

@@ -5,9 +5,9 @@ namespace BizConf
     /// <summary>What confReservation and confModify send. Property names are the cmdlet parameter names.</summary>
     public sealed class MeetingRequest
     {
-        public const int MinDuration = 1;
-        public const int MaxDuration = 1440;
-        public const int MaxNameLength = 128;
+        public const int MinDuration = ScheduleRules.MinDuration;
+        public const int MaxDuration = ScheduleRules.MaxDuration;
+        public const int MaxNameLength = ScheduleRules.MaxNameLength;
 
         public string Name { get; set; } = string.Empty;
 
@@ -45,35 +45,10 @@ namespace BizConf
         /// <summary>Refuses what the service would refuse, naming the parameter and the rule, before anything is sent.</summary>
         public void Validate(DateTimeOffset now, bool requireFutureStart)
         {
-            if (string.IsNullOrWhiteSpace(Name))
-            {
-                throw new BizConfArgumentException("Name must not be empty.", nameof(Name));
-            }
-
-            if (Name.Length > MaxNameLength)
-            {
-                throw new BizConfArgumentException($"Name must be at most {MaxNameLength} characters; it has {Name.Length}.", nameof(Name));
-            }
-
-            if (Duration < MinDuration || Duration > MaxDuration)
-            {
-                throw new BizConfArgumentException($"Duration must be {MinDuration} to {MaxDuration} minutes; it is {Duration}.", nameof(Duration));
-            }
-
-            if (requireFutureStart && StartTime <= now)
-            {
-                throw new BizConfArgumentException(
-                    $"StartTime {StartTime:yyyy-MM-dd HH:mm:ss zzz} is in the past; a meeting must start in the future.", nameof(StartTime));
-            }
-
+            ScheduleRules.Validate("meeting", Name, Duration, StartTime, Audio, now, requireFutureStart);
             if (!Enum.IsDefined(typeof(VideoOption), Video))
             {
                 throw new BizConfArgumentException($"Video must be On or Off; it is {(int)Video}.", nameof(Video));
-            }
-
-            if (!Enum.IsDefined(typeof(AudioOption), Audio))
-            {
-                throw new BizConfArgumentException($"Audio must be Default, Phone, Voip or PhoneAndVoip; it is {(int)Audio}.", nameof(Audio));
             }
         }
     }

@@ -55,19 +55,27 @@ namespace BizConf
         public string? Industry { get; set; }
 
         /// <summary>The size band of the organization, such as <c>1-20</c> (the API's <c>no_of_employees</c>).</summary>
-        public string? EmployeeCount { get; set; }
+        public string? NumberOfEmployees { get; set; }
 
         public string? Comments { get; set; }
 
-        /// <summary>The registration's status: approved, pending or denied.</summary>
+        /// <summary>
+        /// The registration's status as the service words it: approved, pending or denied (a registrant's
+        /// <c>Status</c>; named for the registration here, as a participant has no other status).
+        /// </summary>
         public string? RegistrationStatus { get; set; }
 
+        /// <summary>When the person registered (a registrant's <c>CreatedTime</c>, the API's <c>create_time</c>).</summary>
         public DateTimeOffset? RegistrationTime { get; set; }
 
         /// <summary>The registrant's own join link.</summary>
         public string? JoinUrl { get; set; }
 
-        /// <summary>Answers to the meeting's own registration questions, as <c>Title=Value; Title2=Value2</c>.</summary>
+        /// <summary>
+        /// Answers to the meeting's own registration questions as one line, <c>Title=Value; Title2=Value2</c>, in the
+        /// escaped form of <see cref="CustomAnswerText"/> (as a registrant's), so <c>;</c> or <c>=</c> in an answer
+        /// cannot be misread. Null when there are none.
+        /// </summary>
         public string? CustomAnswers { get; set; }
 
         public override string ToString() => Name;

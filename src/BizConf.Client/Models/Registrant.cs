@@ -50,6 +50,10 @@ namespace BizConf
 
         public string? Organization { get; set; }
 
+        /// <summary>
+        /// The language of the registration e-mails. getRegistrants does not return it, so it is empty on every
+        /// registrant the service lists (Get-BizConfRegistrant, and Add-BizConfRegistrant, which reads back).
+        /// </summary>
         public string? Language { get; set; }
 
         public string? PurchasingTimeFrame { get; set; }
@@ -65,10 +69,11 @@ namespace BizConf
         public DateTimeOffset? CreatedTime { get; set; }
 
         /// <summary>
-        /// The answers to the meeting's custom questions as one line, <c>Title=Value; Title2=Value2</c>, so that
-        /// Export-Csv writes them readably. <see cref="Answer"/> reads one of them.
+        /// The answers to the meeting's custom questions as one line, <c>Title=Value; Title2=Value2</c> in the
+        /// escaped form of <see cref="CustomAnswerText"/>, so that Export-Csv writes them readably and
+        /// Add-BizConfRegistrant -CustomAnswer reads them back. <see cref="Answer"/> reads one of them.
         /// </summary>
-        public string CustomAnswers => string.Join("; ", answers.Select(a => a.Key + "=" + a.Value));
+        public string CustomAnswers => CustomAnswerText.Format(answers);
 
         /// <summary>The answer to the custom question with this title (ignoring case), or null.</summary>
         public string? Answer(string title)

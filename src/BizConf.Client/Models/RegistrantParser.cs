@@ -4,7 +4,7 @@ using BizConf.Transport;
 
 namespace BizConf
 {
-    /// <summary>Reads registrants: getRegistrants items, and addRegistrant answers merged with what was sent.</summary>
+    /// <summary>Reads getRegistrants items (addRegistrant reads its registrant back through them too).</summary>
     internal static class RegistrantParser
     {
         public static Registrant Parse(JsonElement item, long meetingId, RegistrantStatus askedFor)
@@ -35,39 +35,6 @@ namespace BizConf
                 CreatedTime = Json.Time(item, "create_time"),
             };
             registrant.SetAnswers(ReadAnswers(item));
-            return registrant;
-        }
-
-        /// <summary>
-        /// addRegistrant answers with ids and the join link only, so the rest is what was sent. The status is the one
-        /// asked for (auto_approve) unless the service names one.
-        /// </summary>
-        public static Registrant FromAdded(JsonElement data, long meetingId, RegistrantRequest sent)
-        {
-            var registrant = new Registrant
-            {
-                RegistrantId = Json.String(data, "registrant_id") ?? string.Empty,
-                MeetingId = meetingId,
-                Email = sent.Email,
-                FirstName = sent.FirstName,
-                LastName = sent.LastName,
-                Address = sent.Address,
-                City = sent.City,
-                State = sent.State,
-                Zip = sent.Zip,
-                Country = sent.Country,
-                Phone = sent.Phone,
-                Comments = sent.Comments,
-                Industry = sent.Industry,
-                JobTitle = sent.JobTitle,
-                NumberOfEmployees = sent.NumberOfEmployees,
-                Organization = sent.Organization,
-                Language = sent.Language,
-                Status = ParseStatus(Json.String(data, "status")) ?? (sent.AutoApprove ? RegistrantStatus.Approved : RegistrantStatus.Pending),
-                JoinUrl = Json.String(data, "join_url"),
-                CreatedTime = Json.Time(data, "create_time"),
-            };
-            registrant.SetAnswers(sent.CustomAnswers);
             return registrant;
         }
 

@@ -51,10 +51,11 @@ namespace BizConf
         public bool AutoApprove { get; set; } = true;
 
         /// <summary>
-        /// Refuses what the service would refuse, naming the parameter and the rule, and puts enumeration values and
-        /// the country into the service's spelling.
+        /// Refuses what the service would refuse, naming the parameter and the rule; puts e-mail and first name
+        /// without surrounding spaces, and enumeration values and the country into the service's spelling. Changes
+        /// this request in place, which is why it is not called Validate.
         /// </summary>
-        public void Validate()
+        public void Normalize()
         {
             if (string.IsNullOrWhiteSpace(Email))
             {
@@ -71,6 +72,8 @@ namespace BizConf
             {
                 throw new BizConfArgumentException("FirstName must not be empty.", nameof(FirstName));
             }
+
+            FirstName = FirstName.Trim();
 
             if (!string.IsNullOrEmpty(Country))
             {

@@ -48,6 +48,74 @@ namespace BizConf
         public override string ToString() => Title;
     }
 
+    /// <summary>
+    /// The rules of updateRegistrationQuestions, checked before anything is sent (and before a cmdlet asks to
+    /// confirm): known field names once each, titled custom questions once each, Short or Single, a Single question
+    /// with answers, no empty answer.
+    /// </summary>
+    public static class RegistrationQuestions
+    {
+        public static void Validate(IReadOnlyList<RegistrationQuestion>? questions, IReadOnlyList<CustomRegistrationQuestion>? customQuestions)
+        {
+            if (questions == null && customQuestions == null)
+            {
+                throw new BizConfArgumentException("Give Question, CustomQuestion or both.", "Question");
+            }
+
+            var fields = new HashSet<string>();
+            foreach (var question in questions ?? Array.Empty<RegistrationQuestion>())
+            {
+                if (question == null)
+                {
+                    throw new BizConfArgumentException("Question must not hold an empty entry.", "Question");
+                }
+
+                var name = RegistrationValues.FieldName(question.FieldName) ?? throw new BizConfArgumentException(
+                    $"Question FieldName must be one of {string.Join(", ", RegistrationValues.FieldNames)}; it is '{question.FieldName}'.", "Question");
+                if (!fields.Add(name))
+                {
+                    throw new BizConfArgumentException($"Question names the field '{name}' twice.", "Question");
+                }
+            }
+
+            var titles = new HashSet<string>();
+            foreach (var question in customQuestions ?? Array.Empty<CustomRegistrationQuestion>())
+            {
+                ValidateCustom(question, titles);
+            }
+        }
+
+        private static void ValidateCustom(CustomRegistrationQuestion question, HashSet<string> seenTitles)
+        {
+            if (question == null || string.IsNullOrWhiteSpace(question.Title))
+            {
+                throw new BizConfArgumentException("CustomQuestion needs a Title for every question.", "CustomQuestion");
+            }
+
+            var title = question.Title.Trim();
+            if (!seenTitles.Add(title))
+            {
+                throw new BizConfArgumentException($"CustomQuestion has the title '{title}' twice.", "CustomQuestion");
+            }
+
+            if (question.Type != RegistrationQuestionType.Short && question.Type != RegistrationQuestionType.Single)
+            {
+                throw new BizConfArgumentException($"CustomQuestion '{title}' has Type {(int)question.Type}; it must be Short or Single.", "CustomQuestion");
+            }
+
+            var answers = question.Answers ?? Array.Empty<string>();
+            if (Array.Exists(answers, string.IsNullOrWhiteSpace))
+            {
+                throw new BizConfArgumentException($"CustomQuestion '{title}' has an empty answer.", "CustomQuestion");
+            }
+
+            if (question.Type == RegistrationQuestionType.Single && answers.Length == 0)
+            {
+                throw new BizConfArgumentException($"CustomQuestion '{title}' is Single, so it needs Answers to choose from.", "CustomQuestion");
+            }
+        }
+    }
+
     /// <summary>The fixed value lists of API.md section 5.5, and the reading of user input against them.</summary>
     public static class RegistrationValues
     {

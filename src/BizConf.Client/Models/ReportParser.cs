@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using BizConf.Transport;
 
@@ -14,10 +13,10 @@ namespace BizConf
     internal static class ReportParser
     {
         /// <summary>confAttendeeLog: the meeting's topic and number come from <c>confInfo</c>, the rows from <c>Details Log</c>.</summary>
-        public static List<Attendee> ParseAttendees(JsonElement data, long meetingId)
+        public static List<Attendee> ParseAttendees(JsonElement root, long meetingId)
         {
             var attendees = new List<Attendee>();
-            foreach (var part in Json.Items(data))
+            foreach (var part in Json.Items(root, "data"))
             {
                 var info = Json.Items(part, "confInfo").FirstOrDefault();
                 var meetingNumber = Json.String(info, "meetingNo", "confNumber") ?? string.Empty;
@@ -114,58 +113,38 @@ namespace BizConf
         {
             var join = Json.Time(item, "joinTime");
             var leave = Json.Time(item, "leaveTime");
+            var registration = RegistrationFieldsReader.Read(item);
             return new Participant
             {
                 MeetingNumber = session.MeetingNumber,
                 SessionId = session.SessionId,
                 Name = Json.String(item, "participantName", "joinName", "name") ?? string.Empty,
                 CustomId = Json.String(item, "cuid"),
-                Email = Json.String(item, "email"),
-                FirstName = Json.String(item, "first_name"),
-                LastName = Json.String(item, "last_name"),
                 JoinTime = join,
                 LeaveTime = leave,
                 Duration = Between(join, leave),
                 Device = Json.String(item, "device"),
                 IPAddress = Json.String(item, "ip"),
                 RegistrantId = Json.String(item, "registrantId"),
-                Organization = Json.String(item, "org"),
-                JobTitle = Json.String(item, "job_title"),
-                Country = Json.String(item, "country"),
-                City = Json.String(item, "city"),
-                State = Json.String(item, "state"),
-                Address = Json.String(item, "address"),
-                Zip = Json.String(item, "zip"),
-                Phone = Json.String(item, "phone"),
-                Industry = Json.String(item, "industry"),
-                EmployeeCount = Json.String(item, "no_of_employees"),
-                Comments = Json.String(item, "comments"),
-                RegistrationStatus = Json.String(item, "status"),
-                RegistrationTime = Json.Time(item, "create_time"),
-                JoinUrl = Json.String(item, "join_url"),
-                CustomAnswers = CustomAnswers(item),
+                Email = registration.Email,
+                FirstName = registration.FirstName,
+                LastName = registration.LastName,
+                Organization = registration.Organization,
+                JobTitle = registration.JobTitle,
+                Country = registration.Country,
+                City = registration.City,
+                State = registration.State,
+                Address = registration.Address,
+                Zip = registration.Zip,
+                Phone = registration.Phone,
+                Industry = registration.Industry,
+                NumberOfEmployees = registration.NumberOfEmployees,
+                Comments = registration.Comments,
+                RegistrationStatus = registration.Status,
+                RegistrationTime = registration.CreatedTime,
+                JoinUrl = registration.JoinUrl,
+                CustomAnswers = registration.CustomAnswers.Count == 0 ? null : CustomAnswerText.Format(registration.CustomAnswers),
             };
-        }
-
-        /// <summary>
-        /// <c>custom_questions</c> as one line, <c>Title=Value; Title2=Value2</c>, so that a CSV cell shows the
-        /// answers themselves instead of a type name.
-        /// </summary>
-        private static string? CustomAnswers(JsonElement item)
-        {
-            var text = new StringBuilder();
-            foreach (var answer in Json.Items(item, "custom_questions"))
-            {
-                var title = Json.String(answer, "title");
-                if (title == null)
-                {
-                    continue;
-                }
-
-                text.Append(text.Length == 0 ? string.Empty : "; ").Append(title.Trim()).Append('=').Append(Json.String(answer, "value") ?? string.Empty);
-            }
-
-            return text.Length == 0 ? null : text.ToString();
         }
 
         private static TimeSpan? Between(DateTimeOffset? start, DateTimeOffset? end) =>

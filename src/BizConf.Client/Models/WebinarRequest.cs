@@ -57,23 +57,17 @@ namespace BizConf
         /// <summary>Refuses what the service would refuse, naming the parameter and the rule, before anything is sent.</summary>
         public void Validate(DateTimeOffset now, bool requireFutureStart)
         {
-            new MeetingRequest
-            {
-                Name = Name,
-                StartTime = StartTime,
-                Duration = Duration,
-                Audio = Audio,
-            }.Validate(now, requireFutureStart);
-            ValidateStream(StreamUrl, StreamKey, LiveUrl);
+            ScheduleRules.Validate("webinar", Name, Duration, StartTime, Audio, now, requireFutureStart);
+            ValidateStream(!string.IsNullOrEmpty(StreamUrl), !string.IsNullOrEmpty(StreamKey), !string.IsNullOrEmpty(LiveUrl));
         }
 
         /// <summary>
-        /// The stream settings work only together: all three set (the stream is on) or none (it is off). The error
-        /// names the first one missing.
+        /// The stream settings work only together: all three given (the stream is on, or, for a change, three empty
+        /// values turn it off) or none. The error names the first one missing.
         /// </summary>
-        public static void ValidateStream(string? streamUrl, string? streamKey, string? liveUrl)
+        public static void ValidateStream(bool streamUrlGiven, bool streamKeyGiven, bool liveUrlGiven)
         {
-            var given = new[] { !string.IsNullOrEmpty(streamUrl), !string.IsNullOrEmpty(streamKey), !string.IsNullOrEmpty(liveUrl) };
+            var given = new[] { streamUrlGiven, streamKeyGiven, liveUrlGiven };
             if (Array.TrueForAll(given, g => g) || Array.TrueForAll(given, g => !g))
             {
                 return;

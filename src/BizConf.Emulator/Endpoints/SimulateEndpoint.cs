@@ -1,18 +1,23 @@
-using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using BizConf.Emulator.Model;
+using BizConf.Emulator.Registration;
 using BizConf.Emulator.Reports;
 
 namespace BizConf.Emulator.Endpoints;
 
-/// <summary>Body of POST /_emulator/meetings/{id}/simulate; absent values take the defaults of <see cref="SimulateEndpoint"/>.</summary>
-public sealed record SimulateRequest(int? Guests, int? Seed, int? Polls);
+/// <summary>
+/// Body of POST /_emulator/meetings/{id}/simulate; absent values take the defaults of <see cref="SimulateEndpoint"/>.
+/// <paramref name="EndTime"/> (ISO 8601) places the session in the past; without it the session ends now.
+/// </summary>
+public sealed record SimulateRequest(int? Guests, int? Seed, int? Polls, DateTimeOffset? EndTime);
 
 /// <summary>
 /// POST /_emulator/meetings/{id}/simulate (DESIGN.md section 3): the meeting takes place in the duration up to now
-/// and ends, so the report endpoints have something to tell. Each call adds another session.
+/// (or up to <c>endTime</c>) and ends, so the report endpoints have something to tell. Each call adds another
+/// session; one that would overlap a session already held is refused (409), as a meeting is held once at a time.
 /// </summary>
-public static class SimulateEndpoint
+public sealed class SimulateEndpoint
 {
     public const int DefaultGuests = 3;
     public const int DefaultSeed = 1;
@@ -20,29 +25,69 @@ public static class SimulateEndpoint
     public const int MaxGuests = 1000;
     public const int MaxPolls = 20;
 
-    public static void Map(IEndpointRouteBuilder routes)
+    private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web);
+
+    private readonly EmulatorState _state;
+
+    public SimulateEndpoint(EmulatorState state)
     {
-        var state = routes.ServiceProvider.GetRequiredService<EmulatorState>();
-        routes.MapAdminGroup().MapPost("/meetings/{id:long}/simulate", (long id, SimulateRequest? body) => Simulate(state, id, body));
+        _state = state;
     }
 
-    private static IResult Simulate(EmulatorState state, long id, SimulateRequest? body)
+    public static void Map(IEndpointRouteBuilder routes)
     {
+        var endpoint = ActivatorUtilities.CreateInstance<SimulateEndpoint>(routes.ServiceProvider);
+        routes.MapAdminGroup().MapPost("/meetings/{id:long}/simulate", (long id, HttpRequest request) => endpoint.SimulateAsync(id, request));
+    }
+
+    /// <summary>
+    /// Reads the body itself rather than through parameter binding: an empty body means all defaults whatever its
+    /// content type (<c>Invoke-RestMethod -Method Post</c> and <c>curl -d ''</c> send a form type), and a body that
+    /// is not the expected JSON gets the admin API's <c>{"error":…}</c> instead of an empty 400.
+    /// </summary>
+    private async Task<IResult> SimulateAsync(long id, HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        SimulateRequest? body;
+        try
+        {
+            body = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<SimulateRequest>(text, BodyOptions);
+        }
+        catch (JsonException)
+        {
+            return Error("The body must be empty or a JSON object {\"guests\":n,\"seed\":n,\"polls\":n,\"endTime\":\"ISO 8601\"} with whole numbers.", StatusCodes.Status400BadRequest);
+        }
+
         var plan = new SimulationPlan(body?.Guests ?? DefaultGuests, body?.Seed ?? DefaultSeed, body?.Polls ?? DefaultPolls);
         if (plan.Guests is < 0 or > MaxGuests || plan.Polls is < 0 or > MaxPolls)
         {
-            return Answer(new JsonObject { ["error"] = $"'guests' must be 0 to {MaxGuests} and 'polls' 0 to {MaxPolls}." }, StatusCodes.Status400BadRequest);
+            return Error($"'guests' must be 0 to {MaxGuests} and 'polls' 0 to {MaxPolls}.", StatusCodes.Status400BadRequest);
         }
 
-        return state.Change(data =>
+        var now = _state.Now;
+        if (body?.EndTime > now)
+        {
+            return Error("'endTime' cannot be later than now: a simulated meeting has already ended.", StatusCodes.Status400BadRequest);
+        }
+
+        return _state.Change(data =>
         {
             var meeting = data.Meetings.Find(m => m.Id == id && m.Lifecycle != MeetingLifecycle.Cancelled);
             if (meeting is null)
             {
-                return Answer(new JsonObject { ["error"] = $"No meeting {id} (or it is cancelled)." }, StatusCodes.Status404NotFound);
+                return Error($"No meeting {id} (or it is cancelled).", StatusCodes.Status404NotFound);
             }
 
-            var session = MeetingSimulator.Hold(meeting, plan, state.Now);
+            var window = MeetingSimulator.Window(meeting, body?.EndTime ?? now);
+            if (MeetingSimulator.HeldDuring(meeting, window) is { } held)
+            {
+                return Error(
+                    $"Meeting {id} was already held from {Iso(held.StartUtc)} to {Iso(held.EndUtc)}; give an 'endTime' whose {meeting.Duration} minutes do not overlap it.",
+                    StatusCodes.Status409Conflict);
+            }
+
+            var session = MeetingSimulator.Hold(meeting, plan, window);
             return Answer(new JsonObject
             {
                 ["id"] = meeting.Id,
@@ -57,8 +102,10 @@ public static class SimulateEndpoint
         });
     }
 
-    private static string Iso(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The admin API writes instants in the one ISO form the emulator has, that of registrant times.</summary>
+    private static string Iso(DateTimeOffset instant) => RegistrantJson.Iso(instant);
+
+    private static IResult Error(string error, int status) => Answer(new JsonObject { ["error"] = error }, status);
 
     private static IResult Answer(JsonObject body, int status) =>
         Results.Text(Api.Envelope.Serialize(body), "application/json; charset=utf-8", statusCode: status);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using BizConf.Emulator.Model;
 
 namespace BizConf.Emulator.Reports;
@@ -7,9 +9,11 @@ namespace BizConf.Emulator.Reports;
 public sealed record SimulationPlan(int Guests, int Seed, int Polls);
 
 /// <summary>
-/// Makes a meeting take place: the <c>duration</c> minutes up to now, with its approved registrants and some
-/// guests joining and leaving inside that window. Names of guests, devices, addresses, join times and votes come
-/// from a <see cref="Random"/> seeded by the plan, so the same seed gives the same people doing the same things.
+/// Makes a meeting take place: the <c>duration</c> minutes up to an end time, with its approved registrants and
+/// some guests joining and leaving inside that window. Names of guests, devices, addresses, join times and votes
+/// come from a <see cref="Random"/> seeded by the plan, so the same seed gives the same people doing the same
+/// things. The session id does not: it comes from the meeting and the session's place among its sessions, so no
+/// two sessions share one, whatever their seeds.
 /// </summary>
 public static class MeetingSimulator
 {
@@ -32,20 +36,33 @@ public static class MeetingSimulator
     private sealed record Person(string Cuid, string Name, string? RegistrantId, string? Email);
 
     /// <summary>
-    /// Adds a held session to <paramref name="meeting"/> ending at <paramref name="now"/> (whole seconds), moves the
-    /// meeting's start there and marks it ended. Every third person leaves once and comes back, so there are always
-    /// people with two rows when anyone attends.
+    /// The window a session ending at <paramref name="end"/> takes: the meeting's duration up to the end, in whole
+    /// seconds.
     /// </summary>
-    public static HeldSession Hold(Meeting meeting, SimulationPlan plan, DateTimeOffset now)
+    public static (DateTimeOffset Start, DateTimeOffset End) Window(Meeting meeting, DateTimeOffset end)
+    {
+        var wholeEnd = new DateTimeOffset(end.UtcTicks - end.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        return (wholeEnd.AddMinutes(-meeting.Duration), wholeEnd);
+    }
+
+    /// <summary>The session of <paramref name="meeting"/> that overlaps the window, if any: a meeting cannot be held twice at once.</summary>
+    public static HeldSession? HeldDuring(Meeting meeting, (DateTimeOffset Start, DateTimeOffset End) window) =>
+        meeting.HeldSessions.Find(s => s.StartUtc < window.End && window.Start < s.EndUtc);
+
+    /// <summary>
+    /// Adds a held session to <paramref name="meeting"/> in <paramref name="window"/> (see <see cref="Window"/>),
+    /// keeps the sessions oldest first, moves the meeting's start to its latest session and marks it ended. Every
+    /// third person leaves once and comes back, so there are always people with two rows when anyone attends.
+    /// </summary>
+    public static HeldSession Hold(Meeting meeting, SimulationPlan plan, (DateTimeOffset Start, DateTimeOffset End) window)
     {
         var random = new Random(plan.Seed);
-        var end = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        var start = end.AddMinutes(-meeting.Duration);
+        var start = window.Start;
         var session = new HeldSession
         {
-            Uuid = NewUuid(random),
+            Uuid = SessionUuid(meeting, meeting.HeldSessions.Count),
             StartUtc = start,
-            EndUtc = end,
+            EndUtc = window.End,
             HostName = meeting.OwnerLoginName,
         };
 
@@ -86,7 +103,8 @@ public static class MeetingSimulator
 
         session.Attendance.Sort((a, b) => a.JoinUtc.CompareTo(b.JoinUtc));
         meeting.HeldSessions.Add(session);
-        meeting.StartUtc = start;
+        meeting.HeldSessions.Sort((a, b) => a.StartUtc.CompareTo(b.StartUtc));
+        meeting.StartUtc = meeting.HeldSessions[^1].StartUtc;
         meeting.Lifecycle = MeetingLifecycle.Ended;
         return session;
     }
@@ -142,10 +160,14 @@ public static class MeetingSimulator
         yield return (secondJoin, random.Next(secondJoin + 1, seconds + 1));
     }
 
-    private static string NewUuid(Random random)
+    /// <summary>
+    /// A base64 id like the service's, from the meeting's id and number and the session's index: sessions are
+    /// never removed, so the index is new for every session, and the number (random per meeting) keeps ids from
+    /// repeating after a reset or in another emulator.
+    /// </summary>
+    private static string SessionUuid(Meeting meeting, int index)
     {
-        var bytes = new byte[16];
-        random.NextBytes(bytes);
-        return Convert.ToBase64String(bytes);
+        var key = string.Create(CultureInfo.InvariantCulture, $"{meeting.Id}/{meeting.MeetingNo}/{index}");
+        return Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 16));
     }
 }

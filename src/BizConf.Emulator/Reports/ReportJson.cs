@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using BizConf.Emulator.Model;
+using BizConf.Emulator.Registration;
 
 namespace BizConf.Emulator.Reports;
 
@@ -10,11 +10,15 @@ namespace BizConf.Emulator.Reports;
 /// </summary>
 public static class ReportJson
 {
-    /// <summary>The registration fields a participant of a registration meeting carries, besides the few read from the registrant itself.</summary>
-    private static readonly string[] RegistrationFields =
+    /// <summary>
+    /// The keys of a getRegistrants item that a participant of a registration meeting carries (API.md 5.3): all of
+    /// them but the id, which a participant has as <c>registrantId</c>, and the two purchasing questions, which the
+    /// report does not list.
+    /// </summary>
+    private static readonly string[] RegistrationKeys =
     {
-        "last_name", "address", "city", "state", "zip", "country", "phone", "industry", "org", "job_title",
-        "no_of_employees", "comments",
+        "email", "first_name", "last_name", "address", "city", "state", "zip", "country", "phone", "industry", "org",
+        "job_title", "no_of_employees", "comments", "custom_questions", "status", "create_time", "join_url",
     };
 
     /// <summary>
@@ -128,20 +132,14 @@ public static class ReportJson
             return json;
         }
 
+        // The registration is written as getRegistrants writes it, so the two answers never drift apart.
+        var listed = RegistrantJson.Listed(registrant);
         json["registrantId"] = registrant.Id;
-        json["email"] = registrant.Email;
-        json["first_name"] = registrant.FirstName;
-        foreach (var field in RegistrationFields)
+        foreach (var key in RegistrationKeys)
         {
-            json[field] = registrant.Fields.TryGetValue(field, out var value) ? value : "";
+            json[key] = listed[key]?.DeepClone();
         }
 
-        json["custom_questions"] = new JsonArray(registrant.CustomAnswers
-            .Select(a => (JsonNode)new JsonObject { ["title"] = a.Key, ["value"] = a.Value })
-            .ToArray());
-        json["status"] = registrant.Status;
-        json["create_time"] = registrant.CreatedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-        json["join_url"] = registrant.JoinUrl;
         return json;
     }
 

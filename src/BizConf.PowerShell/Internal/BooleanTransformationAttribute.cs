@@ -4,38 +4,31 @@ using System.Management.Automation;
 namespace BizConf.PowerShell.Internal
 {
     /// <summary>
-    /// Lets switch and boolean parameters bind from CSV text: true/false, 1/0, yes/no, y/n, on/off (any case).
-    /// PowerShell's own binder refuses a string for a boolean parameter.
+    /// Lets switch and boolean parameters bind from CSV text (see <see cref="BooleanText"/>). PowerShell's own
+    /// binder refuses a string for a boolean parameter.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     internal sealed class BooleanTransformationAttribute : ArgumentTransformationAttribute
     {
-        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+        /// <summary>
+        /// True for a nullable boolean whose default is true (or "unchanged"): an empty or blank cell then binds as
+        /// null, not given. Otherwise it binds as false, which suits a switch.
+        /// </summary>
+        public bool EmptyMeansNotGiven { get; set; }
+
+        public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
         {
             var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
             if (value is string text)
             {
-                switch (text.Trim().ToLowerInvariant())
+                if (text.Trim().Length == 0)
                 {
-                    case "true":
-                    case "1":
-                    case "yes":
-                    case "y":
-                    case "on":
-                    case "$true":
-                        return true;
-                    case "false":
-                    case "0":
-                    case "no":
-                    case "n":
-                    case "off":
-                    case "$false":
-                    case "":
-                        return false;
-                    default:
-                        throw new ArgumentTransformationMetadataException(
-                            $"'{text}' is not a boolean: use true/false, 1/0, yes/no, y/n or on/off.");
+                    return EmptyMeansNotGiven ? null : (object)false;
                 }
+
+                return BooleanText.TryParse(text, out var parsed)
+                    ? parsed
+                    : throw new ArgumentTransformationMetadataException($"'{text}' is not a boolean: use {BooleanText.Accepted}.");
             }
 
             return value switch

@@ -64,7 +64,8 @@ namespace BizConf.PowerShell.Commands
         public string? Industry { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("job_title", "Title")]
+        // No "Title" alias: in an Outlook contact export, Title is the honorific (Ms., Dr.), not the job.
+        [Alias("job_title")]
         public string? JobTitle { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -80,14 +81,20 @@ namespace BizConf.PowerShell.Commands
         [ArgumentCompleter(typeof(LanguageCompleter))]
         public string? Language { get; set; }
 
-        /// <summary>Answers to the meeting's custom questions: question title = answer.</summary>
+        /// <summary>
+        /// Answers to the meeting's custom questions: a hashtable of question title = answer, or the text of a
+        /// registrant's CustomAnswers column (Title=Value; Title2=Value2), so an exported CSV registers again.
+        /// </summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [CustomAnswerTransformation]
+        [Alias("CustomAnswers", "custom_questions")]
         public IDictionary? CustomAnswer { get; set; }
 
+        // Nullable so that an empty CSV cell means "not given", which is the default true, and not false.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BooleanTransformation]
+        [BooleanTransformation(EmptyMeansNotGiven = true)]
         [Alias("auto_approve")]
-        public bool AutoApprove { get; set; } = true;
+        public bool? AutoApprove { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -109,7 +116,7 @@ namespace BizConf.PowerShell.Commands
                 NumberOfEmployees = NumberOfEmployees,
                 Organization = Organization,
                 Language = Language,
-                AutoApprove = AutoApprove,
+                AutoApprove = AutoApprove ?? true,
             };
             var target = (object?)InputObject ?? request;
             try
@@ -123,7 +130,7 @@ namespace BizConf.PowerShell.Commands
                     }
                 }
 
-                request.Validate();
+                request.Normalize();
             }
             catch (System.ArgumentException e)
             {

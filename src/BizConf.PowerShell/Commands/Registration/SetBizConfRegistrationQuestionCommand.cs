@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands
 {
@@ -18,12 +19,14 @@ namespace BizConf.PowerShell.Commands
         /// <summary>Standard fields to ask: hashtables such as @{ FieldName = 'org'; Required = $true }, or field names.</summary>
         [Parameter]
         [AllowEmptyCollection]
+        [RegistrationQuestionTransformation(custom: false)]
         [Alias("questions")]
         public RegistrationQuestion[]? Question { get; set; }
 
         /// <summary>Questions of the meeting's own: @{ Title = '...'; Type = 'Single'; Required = $true; Answers = 'A', 'B' }.</summary>
         [Parameter]
         [AllowEmptyCollection]
+        [RegistrationQuestionTransformation(custom: true)]
         [Alias("custom_questions")]
         public CustomRegistrationQuestion[]? CustomQuestion { get; set; }
 
@@ -32,9 +35,14 @@ namespace BizConf.PowerShell.Commands
             var id = MeetingId;
             var questions = Question;
             var custom = CustomQuestion;
-            if (questions == null && custom == null)
+            // Validated before ShouldProcess, so -WhatIf and -Confirm never describe a request the module would refuse.
+            try
             {
-                WriteInvalidArgument(nameof(Question), "Give -Question, -CustomQuestion or both.", id);
+                RegistrationQuestions.Validate(questions, custom);
+            }
+            catch (System.ArgumentException e)
+            {
+                WriteError(ErrorRecords.From(e, id));
                 return;
             }
 

@@ -16,7 +16,7 @@ namespace BizConf.PowerShell.Commands
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [ValidateLength(1, MeetingRequest.MaxNameLength)]
+        [ValidateLength(1, ScheduleRules.MaxNameLength)]
         [Alias("confName", "Topic")]
         public string Name { get; set; } = string.Empty;
 
@@ -25,21 +25,22 @@ namespace BizConf.PowerShell.Commands
         public DateTimeOffset StartTime { get; set; }
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
+        [ValidateRange(ScheduleRules.MinDuration, ScheduleRules.MaxDuration)]
         public int Duration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Password { get; set; }
 
+        // Nullable so that an empty CSV cell means "not given": the default, on, and not off.
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BooleanTransformation]
+        [BooleanTransformation(EmptyMeansNotGiven = true)]
         [Alias("optionVideoHost")]
-        public bool HostVideo { get; set; } = true;
+        public bool? HostVideo { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BooleanTransformation]
+        [BooleanTransformation(EmptyMeansNotGiven = true)]
         [Alias("optionVideoParticipants")]
-        public bool ParticipantVideo { get; set; } = true;
+        public bool? ParticipantVideo { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EmptyAsNull]
@@ -63,8 +64,8 @@ namespace BizConf.PowerShell.Commands
                 StartTime = StartTime,
                 Duration = Duration,
                 Password = string.IsNullOrEmpty(Password) ? null : Password,
-                HostVideo = HostVideo,
-                ParticipantVideo = ParticipantVideo,
+                HostVideo = HostVideo ?? true,
+                ParticipantVideo = ParticipantVideo ?? true,
                 Audio = Audio ?? AudioOption.Default,
                 StreamUrl = StreamUrl,
                 StreamKey = StreamKey,

@@ -15,7 +15,8 @@ namespace BizConf.PowerShell.Commands
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        // From the pipeline by value too, like Get- and Remove-BizConfWebinar: '48432493631' | Set-BizConfWebinar ...
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [Alias("webinarNo")]
         public string WebinarNumber { get; set; } = string.Empty;
@@ -39,15 +40,16 @@ namespace BizConf.PowerShell.Commands
         [AllowEmptyString]
         public string? Password { get; set; }
 
+        // Nullable, like Duration: an empty CSV cell means "unchanged".
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BooleanTransformation]
+        [BooleanTransformation(EmptyMeansNotGiven = true)]
         [Alias("optionVideoHost")]
-        public bool HostVideo { get; set; }
+        public bool? HostVideo { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BooleanTransformation]
+        [BooleanTransformation(EmptyMeansNotGiven = true)]
         [Alias("optionVideoParticipants")]
-        public bool ParticipantVideo { get; set; }
+        public bool? ParticipantVideo { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [EmptyAsNull]
@@ -76,18 +78,18 @@ namespace BizConf.PowerShell.Commands
             var target = (object?)piped ?? number;
 
             // Checked before the read, so a refused change sends nothing at all.
-            var streamGiven = new[] { IsGiven(nameof(StreamUrl), piped), IsGiven(nameof(StreamKey), piped), IsGiven(nameof(LiveUrl), piped) };
-            if (Array.IndexOf(streamGiven, true) >= 0 && Array.IndexOf(streamGiven, false) >= 0)
+            var streamGiven = IsGiven(nameof(StreamUrl), piped);
+            try
             {
-                var missing = new[] { nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) }[Array.IndexOf(streamGiven, false)];
-                WriteInvalidArgument(missing, $"StreamUrl, StreamKey and LiveUrl go together: give all three or none. {missing} is missing.", target);
-                return;
+                WebinarRequest.ValidateStream(streamGiven, IsGiven(nameof(StreamKey), piped), IsGiven(nameof(LiveUrl), piped));
+                if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
+                {
+                    ScheduleRules.ValidateDuration(Duration.Value);
+                }
             }
-
-            if (IsGiven(nameof(Duration), piped) && Duration.HasValue
-                && (Duration.Value < MeetingRequest.MinDuration || Duration.Value > MeetingRequest.MaxDuration))
+            catch (ArgumentException e)
             {
-                WriteInvalidArgument(nameof(Duration), $"Duration must be {MeetingRequest.MinDuration} to {MeetingRequest.MaxDuration} minutes; it is {Duration.Value}.", target);
+                WriteError(ErrorRecords.From(e, target));
                 return;
             }
 
@@ -100,8 +102,9 @@ namespace BizConf.PowerShell.Commands
             try
             {
                 request = WebinarRequest.From(current);
-                Apply(request, piped, streamGiven[0]);
-                // Only a moved start must lie ahead: a round trip of a running webinar keeps its start.
+                Apply(request, piped, streamGiven);
+                // Only a moved start is checked here. A started webinar keeps a past start, and the service refuses any
+                // update of it (201, worded for the webinar); that refusal is the service's to give, so it is left to it.
                 request.Validate(DateTimeOffset.UtcNow, requireFutureStart: request.StartTime != current.StartTime);
             }
             catch (ArgumentException e)
@@ -143,14 +146,14 @@ namespace BizConf.PowerShell.Commands
                 request.Password = string.IsNullOrEmpty(Password) ? null : Password;
             }
 
-            if (IsGiven(nameof(HostVideo), piped))
+            if (IsGiven(nameof(HostVideo), piped) && HostVideo.HasValue)
             {
-                request.HostVideo = HostVideo;
+                request.HostVideo = HostVideo.Value;
             }
 
-            if (IsGiven(nameof(ParticipantVideo), piped))
+            if (IsGiven(nameof(ParticipantVideo), piped) && ParticipantVideo.HasValue)
             {
-                request.ParticipantVideo = ParticipantVideo;
+                request.ParticipantVideo = ParticipantVideo.Value;
             }
 
             if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
