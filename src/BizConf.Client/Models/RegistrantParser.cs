@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 using BizConf.Transport;
 
@@ -9,32 +8,33 @@ namespace BizConf
     {
         public static Registrant Parse(JsonElement item, long meetingId, RegistrantStatus askedFor)
         {
+            var fields = RegistrationFieldsReader.Read(item);
             var registrant = new Registrant
             {
                 RegistrantId = Json.String(item, "id", "registrant_id") ?? string.Empty,
                 MeetingId = meetingId,
-                Email = Json.String(item, "email") ?? string.Empty,
-                FirstName = Json.String(item, "first_name") ?? string.Empty,
-                LastName = Json.String(item, "last_name"),
-                Address = Json.String(item, "address"),
-                City = Json.String(item, "city"),
-                State = Json.String(item, "state"),
-                Zip = Json.String(item, "zip"),
-                Country = Json.String(item, "country"),
-                Phone = Json.String(item, "phone"),
-                Comments = Json.String(item, "comments"),
-                Industry = Json.String(item, "industry"),
-                JobTitle = Json.String(item, "job_title"),
-                NumberOfEmployees = Json.String(item, "no_of_employees"),
-                Organization = Json.String(item, "org"),
-                Language = Json.String(item, "language"),
-                PurchasingTimeFrame = Json.String(item, "purchasing_time_frame"),
-                RoleInPurchaseProcess = Json.String(item, "role_in_purchase_process"),
-                Status = ParseStatus(Json.String(item, "status")) ?? askedFor,
-                JoinUrl = Json.String(item, "join_url"),
-                CreatedTime = Json.Time(item, "create_time"),
+                Email = fields.Email ?? string.Empty,
+                FirstName = fields.FirstName ?? string.Empty,
+                LastName = fields.LastName,
+                Address = fields.Address,
+                City = fields.City,
+                State = fields.State,
+                Zip = fields.Zip,
+                Country = fields.Country,
+                Phone = fields.Phone,
+                Comments = fields.Comments,
+                Industry = fields.Industry,
+                JobTitle = fields.JobTitle,
+                NumberOfEmployees = fields.NumberOfEmployees,
+                Organization = fields.Organization,
+                Language = fields.Language,
+                PurchasingTimeFrame = fields.PurchasingTimeFrame,
+                RoleInPurchaseProcess = fields.RoleInPurchaseProcess,
+                Status = ParseStatus(fields.Status) ?? askedFor,
+                JoinUrl = fields.JoinUrl,
+                CreatedTime = fields.CreatedTime,
             };
-            registrant.SetAnswers(ReadAnswers(item));
+            registrant.SetAnswers(fields.CustomAnswers);
             return registrant;
         }
 
@@ -52,18 +52,6 @@ namespace BizConf
                     return RegistrantStatus.Denied;
                 default:
                     return null;
-            }
-        }
-
-        private static IEnumerable<KeyValuePair<string, string>> ReadAnswers(JsonElement item)
-        {
-            foreach (var answer in Json.Items(item, "custom_questions"))
-            {
-                var title = Json.String(answer, "title");
-                if (title != null)
-                {
-                    yield return new KeyValuePair<string, string>(title, Json.String(answer, "value") ?? string.Empty);
-                }
             }
         }
     }
