@@ -14,6 +14,10 @@ namespace BizConf.Transport
     {
         private static readonly ConcurrentDictionary<string, LastStamp> LastStampByKey = new ConcurrentDictionary<string, LastStamp>();
 
+        // The table is keyed by an HMAC of the API key under a random salt of this process, so that what it holds for
+        // the life of the process cannot be looked up against a list of keys, as a plain digest could be.
+        private static readonly byte[] ProcessSalt = NewSalt();
+
         private readonly byte[] apiKey;
         private readonly LastStamp lastStamp;
 
@@ -26,7 +30,7 @@ namespace BizConf.Transport
 
             this.apiKey = Encoding.UTF8.GetBytes(apiKey);
             // Two sessions with one key share the server's "already seen" list, so they share the last stamp too.
-            lastStamp = LastStampByKey.GetOrAdd(Md5Hex(this.apiKey), _ => new LastStamp());
+            lastStamp = LastStampByKey.GetOrAdd(KeyId(this.apiKey), _ => new LastStamp());
         }
 
         /// <summary>
@@ -70,6 +74,25 @@ namespace BizConf.Transport
 
                 return text.ToString();
             }
+        }
+
+        private static string KeyId(byte[] key)
+        {
+            using (var hmac = new HMACSHA256(ProcessSalt))
+            {
+                return Convert.ToBase64String(hmac.ComputeHash(key));
+            }
+        }
+
+        private static byte[] NewSalt()
+        {
+            var salt = new byte[32];
+            using (var random = RandomNumberGenerator.Create())
+            {
+                random.GetBytes(salt);
+            }
+
+            return salt;
         }
 
         private static byte[] Join(params byte[][] parts)
