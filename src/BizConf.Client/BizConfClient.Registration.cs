@@ -80,8 +80,9 @@ namespace BizConf
                 catch (BizConfApiException e)
                 {
                     // The registration stands; say so, rather than let the row look refused.
-                    throw new InvalidOperationException(
-                        $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but reading it back failed: {e.Message}", e);
+                    throw new BizConfOperationException(
+                        $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but reading it back failed: {e.Message}",
+                        "RegistrantReadBackFailed", e);
                 }
 
                 var registrant = listed.FirstOrDefault(r => r.RegistrantId == registrantId);
@@ -91,8 +92,9 @@ namespace BizConf
                 }
             }
 
-            throw new InvalidOperationException(
-                $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but getRegistrants lists it under no status.");
+            throw new BizConfOperationException(
+                $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but getRegistrants lists it under no status.",
+                "RegistrantNotListed");
         }
 
         /// <summary>getRegistrants: the meeting's registrants with one status (the service's default is approved).</summary>

@@ -45,8 +45,8 @@ namespace BizConf
         {
             if (string.IsNullOrWhiteSpace(Options.SiteSign))
             {
-                throw new InvalidOperationException(
-                    $"{parameterUse} needs the site sign: connect with -SiteSign (or set BIZCONF_SITE_SIGN).");
+                throw new BizConfOperationException(
+                    $"{parameterUse} needs the site sign: connect with -SiteSign (or set BIZCONF_SITE_SIGN).", "SiteSignRequired");
             }
 
             return Options.SiteSign!;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
@@ -9,18 +8,14 @@ using BizConf.PowerShell.Internal;
 namespace BizConf.PowerShell
 {
     /// <summary>
-    /// The base of every cmdlet that calls the API: finds the session, runs the async client synchronously on the
-    /// pipeline thread, forwards the client's log lines as verbose output, stops at Ctrl+C, and turns failures into
-    /// ErrorRecords (non-terminating for one item, so the pipeline goes on).
+    /// The base of every cmdlet that calls the API with a session: finds the session, runs client calls through
+    /// <see cref="BizConfAsyncCmdlet"/>, and turns failures into ErrorRecords (non-terminating for one item, so the
+    /// pipeline goes on).
     /// </summary>
-    public abstract class BizConfCmdlet : PSCmdlet, IDisposable
+    public abstract class BizConfCmdlet : BizConfAsyncCmdlet
     {
         private const int ItemProgressId = 2;
 
-        private static readonly AsyncLocal<ConcurrentQueue<string>?> LogSink = new AsyncLocal<ConcurrentQueue<string>?>();
-
-        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly ConcurrentQueue<string> log = new ConcurrentQueue<string>();
         private HashSet<string> commandLineParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private string? itemActivity;
         private DateTime lastItemProgress;
@@ -35,13 +30,6 @@ namespace BizConf.PowerShell
         protected BizConfSession ActiveSession { get; private set; } = null!;
 
         protected BizConfClient Client => ActiveSession.Client;
-
-        protected CancellationToken StopToken => stopping.Token;
-
-        /// <summary>Routes every client's log lines to whichever cmdlet is awaiting it on this async flow.</summary>
-        internal static void ForwardLog(string line) => LogSink.Value?.Enqueue(line);
-
-        public void Dispose() => stopping.Dispose();
 
         protected override void BeginProcessing()
         {
@@ -63,8 +51,6 @@ namespace BizConf.PowerShell
 
             ActiveSession = session;
         }
-
-        protected override void StopProcessing() => stopping.Cancel();
 
         protected override void EndProcessing()
         {
@@ -139,35 +125,7 @@ namespace BizConf.PowerShell
         }
 
         /// <summary>Runs one client call to completion on the pipeline thread, writing its log lines as they come.</summary>
-        protected T Await<T>(Func<BizConfClient, CancellationToken, Task<T>> call)
-        {
-            Task<T> task;
-            var previous = LogSink.Value;
-            LogSink.Value = log;
-            try
-            {
-                task = call(Client, StopToken);
-            }
-            finally
-            {
-                LogSink.Value = previous;
-            }
-
-            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100))
-            {
-                WriteLog();
-            }
-
-            WriteLog();
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
+        protected T Await<T>(Func<BizConfClient, CancellationToken, Task<T>> call) => Await(token => call(Client, token));
 
         protected void Await(Func<BizConfClient, CancellationToken, Task> call) =>
             Await<bool>(async (client, token) =>
@@ -213,10 +171,7 @@ namespace BizConf.PowerShell
                 return ShouldProcess(target, action);
             }
 
-            var whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out var given)
-                ? ((SwitchParameter)given).IsPresent
-                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
-            if (whatIf)
+            if (WhatIfInForce)
             {
                 // Prints the "What if" line and declines.
                 ShouldProcess(target, action);
@@ -230,15 +185,8 @@ namespace BizConf.PowerShell
         protected void WriteInvalidArgument(string parameter, string message, object? target) =>
             WriteError(ErrorRecords.From(new BizConfArgumentException(message, parameter), target));
 
+        /// <summary>Failures of one item: the pipeline goes on. Anything else is a bug and stops it.</summary>
         protected static bool IsItemFailure(Exception e) =>
-            e is BizConfApiException || e is BizConfTransportException || e is ArgumentException || e is InvalidOperationException;
-
-        private void WriteLog()
-        {
-            while (log.TryDequeue(out var line))
-            {
-                WriteVerbose(line);
-            }
-        }
+            e is BizConfApiException || e is BizConfTransportException || e is ArgumentException || e is BizConfOperationException;
     }
 }

@@ -116,7 +116,7 @@ public class RegistrationClientTests
         var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Ok(Added), () => FakeHttpHandler.ApiStatus(104, "会议已结束"));
         using var client = TestClient.Create(handler);
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => client.AddRegistrantAsync(17962, Ann()));
+        var e = await Assert.ThrowsAsync<BizConfOperationException>(() => client.AddRegistrantAsync(17962, Ann()));
 
         Assert.StartsWith("ann@example.com is registered for meeting 17962 (registrant r-1), but reading it back failed:", e.Message);
         Assert.Equal(104, Assert.IsType<BizConfApiException>(e.InnerException).Status);
@@ -141,7 +141,7 @@ public class RegistrationClientTests
         var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Ok(Added), () => FakeHttpHandler.Ok(NoneListed));
         using var client = TestClient.Create(handler);
 
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => client.AddRegistrantAsync(17962, Ann()));
+        var e = await Assert.ThrowsAsync<BizConfOperationException>(() => client.AddRegistrantAsync(17962, Ann()));
 
         Assert.Contains("lists it under no status", e.Message);
         Assert.Equal(new[] { "approved", "pending", "denied" }, handler.Requests.Skip(1).Select(r => r.Field("status")));

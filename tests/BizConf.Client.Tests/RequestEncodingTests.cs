@@ -117,7 +117,7 @@ public class RequestEncodingTests
         var handler = FakeHttpHandler.Json("""{"status":100,"isAvailable":true}""");
         using var client = TestClient.Create(handler, configure: o => o.SiteSign = null);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.CheckAccountAsync());
+        await Assert.ThrowsAsync<BizConfOperationException>(() => client.CheckAccountAsync());
         Assert.Empty(handler.Requests);
     }
 

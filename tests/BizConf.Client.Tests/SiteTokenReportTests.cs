@@ -64,7 +64,7 @@ public sealed class SiteTokenReportTests
         using var fake = new ReportFakeHandler(EmptyReport);
         using var client = fake.CreateClient(siteSign: null);
 
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Call(client, endpoint));
+        var refused = await Assert.ThrowsAsync<BizConfOperationException>(() => Call(client, endpoint));
 
         Assert.Contains("-SiteSign", refused.Message);
         Assert.Contains(endpoint, refused.Message);

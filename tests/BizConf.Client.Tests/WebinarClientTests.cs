@@ -122,9 +122,9 @@ public class WebinarClientTests
         var handler = FakeHttpHandler.Json(WebinarVendorSamples.WebinarRepaired);
         using var client = TestClient.Create(handler, configure: o => o.SiteSign = null);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.CreateWebinarAsync(Valid()));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.GetWebinarAsync("123"));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => client.DeleteWebinarAsync("123"));
+        await Assert.ThrowsAsync<BizConfOperationException>(() => client.CreateWebinarAsync(Valid()));
+        await Assert.ThrowsAsync<BizConfOperationException>(() => client.GetWebinarAsync("123"));
+        await Assert.ThrowsAsync<BizConfOperationException>(() => client.DeleteWebinarAsync("123"));
 
         Assert.Empty(handler.Requests);
     }

@@ -15,7 +15,8 @@ public sealed class SiteTokenTests
 
     public SiteTokenTests()
     {
-        _auth = new Auth(new EmulatorState(_clock, file: null), new ReplayGuard());
+        var replay = new ReplayGuard();
+        _auth = new Auth(new EmulatorState(_clock, file: null, replay), replay);
     }
 
     [Fact]

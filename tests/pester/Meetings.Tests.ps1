@@ -133,8 +133,24 @@ Describe 'New-BizConfMeeting' {
 
     It 'refuses a string where a number belongs, naming the parameter' {
         { New-BizConfMeeting -Name 'Words' -StartTime (Get-FutureTime) -Duration 'an hour' } |
-            Should -Throw -ExpectedMessage "*parameter 'Duration'*Int32*"
+            Should -Throw -ExpectedMessage "*parameter 'Duration'*'an hour' is not a whole number*"
         (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+    }
+
+    It 'refuses a bad optional cell in a CSV row instead of dropping it (<Column> = <Value>)' -ForEach @(
+        @{ Column = 'Video'; Value = 'Sideways'; Message = "*'Sideways' is not one of On, Off*" }
+        @{ Column = 'Audio'; Value = '7'; Message = "*'7' is not one of Default, Phone, Voip, PhoneAndVoip*" }
+    ) {
+        $rows = @(
+            [pscustomobject]@{ Name = 'Bad cell'; StartTime = (Get-FutureTime -Days 5); Duration = '30'; $Column = $Value }
+            [pscustomobject]@{ Name = 'Fine'; StartTime = (Get-FutureTime -Days 6); Duration = '30' }
+        )
+        $made = $rows | New-BizConfMeeting -ErrorVariable failures -ErrorAction SilentlyContinue
+        $made.Name | Should -Be 'Fine'
+        $failures.Count | Should -Be 1
+        $failures[0].ToString() | Should -BeLike "*'$Column'*"
+        $failures[0].ToString() | Should -BeLike $Message
+        $failures[0].TargetObject.Name | Should -Be 'Bad cell'
     }
 
     It 'refuses a bad CSV row without stopping the others' {
@@ -147,7 +163,7 @@ Describe 'New-BizConfMeeting' {
         $made = $rows | New-BizConfMeeting -ErrorVariable failures -ErrorAction SilentlyContinue
         $made.Name | Should -Be @('Good one', 'Good two')
         $failures.Count | Should -Be 2
-        $failures[0].ToString() | Should -BeLike '*Duration*'
+        $failures[0].ToString() | Should -BeLike "*'Duration'*'abc' is not a whole number*"
         $failures[0].TargetObject.Name | Should -Be 'Bad duration'
         $failures[1].ToString() | Should -BeLike "*'AllowJoinBeforeHost'*'maybe' is not a boolean*"
         $failures[1].TargetObject.Name | Should -Be 'Bad flag'
@@ -176,6 +192,17 @@ Describe 'Get-BizConfMeeting' {
             New-BizConfMeeting -Name ("{0} {1:00}" -f ($(if ($_ % 2) { 'Standup' } else { 'Review' }), $_)) -StartTime $script:base.AddHours($_) -Duration 30
         }
         Clear-EmulatorRequest $script:emulator
+    }
+
+    It 'reads a bare number as an id, and -Keyword only when named' {
+        (Get-BizConfMeeting $script:made[2].Id).Name | Should -Be 'Review 02'
+        (Get-EmulatorRequest $script:emulator -Endpoint listConf).Count | Should -Be 0
+        (Get-BizConfMeeting -Keyword 'Standup 0').Count | Should -Be 5
+    }
+
+    It 'fetches nothing for -First 0' {
+        Get-BizConfMeeting -First 0 | Should -BeNullOrEmpty
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
     }
 
     It 'gets meetings by id, several at once and from the pipeline' {
@@ -307,10 +334,34 @@ Describe 'Set-BizConfMeeting' {
         $result.StartTime | Should -Be $script:meeting.StartTime
     }
 
-    It 'sends no change with -WhatIf' {
-        Set-BizConfMeeting -Id $script:meeting.Id -Duration 15 -WhatIf
-        (Get-EmulatorRequest $script:emulator -Endpoint confModify).Count | Should -Be 0
+    It 'sends nothing at all with -WhatIf, and describes the change from what was given' {
+        $whatIf = Invoke-PwshInTimeZone -TimeZone 'UTC' -Script ("Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
+            "Set-BizConfMeeting -Id $($script:meeting.Id) -Duration 15 -Name 'Plan B' -WhatIf")
+        $whatIf | Should -Match "What if: Performing the operation `"Change Name to 'Plan B', Duration to 15 minutes`" on target `"Meeting $($script:meeting.Id)`""
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
         (Get-BizConfMeeting -Id $script:meeting.Id).Duration | Should -Be 60
+    }
+
+    It 'sends nothing when no setting is given, and -PassThru then shows the meeting as it is' {
+        Set-BizConfMeeting -Id $script:meeting.Id | Should -BeNullOrEmpty
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+        (Set-BizConfMeeting -Id $script:meeting.Id -PassThru).Duration | Should -Be 60
+        (Get-EmulatorRequest $script:emulator -Endpoint confModify).Count | Should -Be 0
+    }
+
+    It 'refuses a bad cell in a CSV row with a clear message, and changes nothing of that row (<Column> = <Value>)' -ForEach @(
+        @{ Column = 'Duration'; Value = 'abc'; Message = "*'abc' is not a whole number*" }
+        @{ Column = 'StartTime'; Value = 'notadate'; Message = "*'notadate' is not a date and time*" }
+        @{ Column = 'Audio'; Value = 'Loud'; Message = "*'Loud' is not one of Default, Phone, Voip, PhoneAndVoip (or their numbers 0, 1, 2, 3)*" }
+        @{ Column = 'Video'; Value = 'Sideways'; Message = "*'Sideways' is not one of On, Off (or their numbers 1, 2)*" }
+    ) {
+        $row = [pscustomobject]@{ Id = "$($script:meeting.Id)"; Name = 'Renamed'; $Column = $Value }
+        $row | Set-BizConfMeeting -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure.Count | Should -Be 1
+        $failure[0].ToString() | Should -BeLike "*'$Column'*"
+        $failure[0].ToString() | Should -BeLike $Message
+        (Get-EmulatorRequest $script:emulator -Endpoint confModify).Count | Should -Be 0
+        (Get-BizConfMeeting -Id $script:meeting.Id).Name | Should -Be 'Planning'
     }
 
     It 'writes 202 when the move overlaps another meeting' {
@@ -364,10 +415,11 @@ Describe 'Remove-BizConfMeeting' {
         (Get-BizConfMeeting -Id $script:meeting.Id).Status | Should -Be 'Scheduled'
     }
 
-    It 'sends no cancellation with -WhatIf, even with -Force' {
+    It 'sends nothing at all with -WhatIf, even with -Force' {
         Remove-BizConfMeeting -Id $script:meeting.Id -Force -WhatIf
         Remove-BizConfMeeting -Id $script:meeting.Id -WhatIf
-        (Get-EmulatorRequest $script:emulator -Endpoint cancelConf).Count | Should -Be 0
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+        (Get-BizConfMeeting -Id $script:meeting.Id).Status | Should -Be 'Scheduled'
     }
 
     It 'writes 401 for a meeting already cancelled and goes on' {

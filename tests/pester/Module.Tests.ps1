@@ -36,16 +36,16 @@ Describe 'The module' {
         Get-ChildItem $folder -Filter 'BizConf.PowerShell.dll' | Should -Not -BeNullOrEmpty
     }
 
-    It 'makes no request and needs no session to import' {
-        $powershell = [powershell]::Create()
+    It 'makes no request and needs no session to import, even with the BIZCONF_* variables set' {
+        $emulator = Start-TestEmulator
         try {
-            $null = $powershell.AddScript("Import-Module '$(Get-BizConfModulePath)'; (Get-Command -Module BizConf).Count; Get-BizConfSession")
-            $result = $powershell.Invoke()
-            $powershell.Streams.Error.Count | Should -Be 0
-            $result[0] | Should -Be $script:manifest.CmdletsToExport.Count
-            $result.Count | Should -Be 1
+            $script = "`$env:BIZCONF_LOGIN_NAME = 'demo'; `$env:BIZCONF_API_KEY = 'demo-api-key'; `$env:BIZCONF_SITE_SIGN = 'demo-site'; " +
+                "`$env:BIZCONF_BASE_URI = '$($emulator.Uri)'; (Get-Command -Module BizConf).Count; Get-BizConfSession"
+            $result = @(Invoke-PwshInTimeZone -TimeZone 'UTC' -Script $script) -split "`n" | Where-Object { $_.Trim() }
+            $result | Should -Be "$($script:manifest.CmdletsToExport.Count)"
+            (Get-EmulatorRequest $emulator).Count | Should -Be 0
         }
-        finally { $powershell.Dispose() }
+        finally { Stop-TestEmulator $emulator }
     }
 }
 

@@ -100,6 +100,25 @@ Describe 'Connect-BizConf' {
         $thrown.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
+    It 'stops at Ctrl+C while checking the account, and keeps no session' {
+        Add-EmulatorFault $script:emulator -Endpoint 'account/check' -Kind delay -DelayMs 60000
+        $powershell = [powershell]::Create()
+        try {
+            $script = "Import-Module '$(Get-BizConfModulePath)'; " +
+                "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -SiteSign demo-site -BaseUri '$($script:emulator.Uri)'"
+            $running = $powershell.AddScript($script).BeginInvoke()
+            # Stop once the request has reached the server, so the stop meets a request in flight.
+            while (@(Get-EmulatorRequest $script:emulator -Endpoint 'account/check').Count -eq 0 -and -not $running.IsCompleted) {
+                Start-Sleep -Milliseconds 50
+            }
+            $powershell.Stop()
+            $powershell.InvocationStateInfo.State | Should -Be 'Stopped'
+            $null = $powershell.Commands.Clear()
+            @($powershell.AddScript('Get-BizConfSession').Invoke()).Count | Should -Be 0
+        }
+        finally { $powershell.Dispose() }
+    }
+
     It 'takes IANA and Windows time zone ids and refuses an unknown one naming -TimeZone' {
         $key = ConvertTo-TestSecret 'demo-api-key'
         (Connect-BizConf -LoginName demo -ApiKey $key -BaseUri $script:emulator.Uri -TimeZone 'Asia/Shanghai' -PassThru).TimeZone |
@@ -187,5 +206,6 @@ Describe 'Test-BizConfAccount' {
         Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -BaseUri $script:emulator.Uri
         Test-BizConfAccount -ErrorVariable failure -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $failure[0].Exception.Message | Should -BeLike '*needs the site sign*-SiteSign*'
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'SiteSignRequired,*'
     }
 }

@@ -164,7 +164,9 @@ $($dark.WebinarNumber),45,,
         Clear-EmulatorRequest $script:emulator
         Remove-BizConfWebinar -WebinarNumber $webinar.WebinarNumber -WhatIf
         Remove-BizConfWebinar -WebinarNumber $webinar.WebinarNumber -Force -WhatIf
-        (Get-EmulatorRequest $script:emulator -Endpoint deleteWebinar).Count | Should -Be 0
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+        Set-BizConfWebinar -WebinarNumber $webinar.WebinarNumber -Duration 45 -WhatIf
+        (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
         (Get-Command Remove-BizConfWebinar).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
             Should -Be 'High'
     }

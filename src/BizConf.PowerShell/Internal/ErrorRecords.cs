@@ -21,6 +21,8 @@ namespace BizConf.PowerShell.Internal
                     var parameter = string.IsNullOrEmpty(argument.ParamName) ? string.Empty : argument.ParamName;
                     var clean = argument as BizConfArgumentException ?? new BizConfArgumentException(StripParamSuffix(argument), parameter, argument);
                     return new ErrorRecord(clean, "InvalidArgument" + parameter, ErrorCategory.InvalidArgument, target);
+                case BizConfOperationException operation:
+                    return new ErrorRecord(operation, operation.ErrorId, ErrorCategory.InvalidOperation, target);
                 case InvalidOperationException invalid:
                     return new ErrorRecord(invalid, "InvalidOperation", ErrorCategory.InvalidOperation, target);
                 default:

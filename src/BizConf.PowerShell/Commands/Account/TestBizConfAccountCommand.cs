@@ -17,14 +17,6 @@ namespace BizConf.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var loginName = LoginName ?? ActiveSession.LoginName;
-            if (ActiveSession.SiteSign == null)
-            {
-                WriteError(Internal.ErrorRecords.From(
-                    new System.InvalidOperationException("Test-BizConfAccount needs the site sign: connect with -SiteSign (or set BIZCONF_SITE_SIGN)."),
-                    loginName));
-                return;
-            }
-
             try
             {
                 WriteObject(Await((client, token) => client.CheckAccountAsync(loginName, token)));

@@ -22,7 +22,8 @@ namespace BizConf.PowerShell.Commands
         [Alias("confId", "MeetingId")]
         public long[] Id { get; set; } = Array.Empty<long>();
 
-        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        // Named only: at position 0, a typed number (Get-BizConfMeeting 3) would search names for "3".
+        [Parameter(ParameterSetName = ListSet)]
         public string? Keyword { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]
@@ -66,6 +67,11 @@ namespace BizConf.PowerShell.Commands
             if (From.HasValue && To.HasValue && From > To)
             {
                 ThrowTerminatingError(Internal.ErrorRecords.From(new BizConfArgumentException("From must not be later than To.", "From"), From));
+            }
+
+            if (PagingParameters.First == 0)
+            {
+                return;
             }
 
             var query = new MeetingQuery { Keyword = Keyword, From = From, To = To };

@@ -21,11 +21,13 @@ namespace BizConf.PowerShell.Commands
         public string Name { get; set; } = string.Empty;
 
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [InstantText(EmptyMeansNotGiven = false)]
         [Alias("Start")]
         public DateTimeOffset StartTime { get; set; }
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
+        [WholeNumberText(EmptyMeansNotGiven = false)]
         public int Duration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -38,12 +40,12 @@ namespace BizConf.PowerShell.Commands
         public SwitchParameter AllowJoinBeforeHost { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumText(typeof(VideoOption))]
         [Alias("optionStartType")]
         public VideoOption? Video { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumText(typeof(AudioOption))]
         public AudioOption? Audio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

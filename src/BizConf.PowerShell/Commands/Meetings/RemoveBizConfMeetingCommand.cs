@@ -21,6 +21,13 @@ namespace BizConf.PowerShell.Commands
             foreach (var id in Id)
             {
                 ItemDone("Cancelling BizConf meetings");
+                if (WhatIfInForce)
+                {
+                    // -WhatIf reads nothing and sends nothing, so it names the meeting by the id it was given.
+                    ShouldProcess($"Meeting {id}", "Cancel");
+                    continue;
+                }
+
                 // Read first: the confirmation names the real meeting, and a wrong id fails without a prompt.
                 if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), id, out var meeting))
                 {

@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
@@ -18,6 +21,7 @@ namespace BizConf.PowerShell.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
         [Alias("confId", "MeetingId")]
+        [WholeNumberText(EmptyMeansNotGiven = false)]
         public long Id { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -26,13 +30,13 @@ namespace BizConf.PowerShell.Commands
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [InstantText]
         [Alias("Start")]
         public DateTimeOffset? StartTime { get; set; }
 
         // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [WholeNumberText]
         public int? Duration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -46,12 +50,12 @@ namespace BizConf.PowerShell.Commands
         public SwitchParameter AllowJoinBeforeHost { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumText(typeof(VideoOption))]
         [Alias("optionStartType")]
         public VideoOption? Video { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumText(typeof(AudioOption))]
         public AudioOption? Audio { get; set; }
 
         [Parameter]
@@ -62,16 +66,10 @@ namespace BizConf.PowerShell.Commands
             ItemDone("Changing BizConf meetings");
             var id = Id;
             var target = (object?)InputObject ?? id;
-            if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), target, out var current))
-            {
-                return;
-            }
-
-            var piped = InputObject;
-            MeetingRequest request;
+            List<Change> changes;
             try
             {
-                request = MeetingRequest.From(current);
+                changes = GivenChanges(InputObject);
             }
             catch (ArgumentException e)
             {
@@ -79,43 +77,39 @@ namespace BizConf.PowerShell.Commands
                 return;
             }
 
-            if (IsGiven(nameof(Name), piped))
+            if (changes.Count == 0)
             {
-                request.Name = Name ?? string.Empty;
+                WriteVerbose($"Nothing to change for meeting {id}: no setting was given.");
+                if (PassThru && TryAwait((client, token) => client.GetMeetingAsync(id, token), target, out var unchanged))
+                {
+                    WriteObject(unchanged);
+                }
+
+                return;
             }
 
-            if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
+            var action = "Change " + string.Join(", ", changes.Select(c => c.Description));
+            if (WhatIfInForce)
             {
-                request.StartTime = StartTime.Value;
+                // Described from what was given: -WhatIf reads nothing and sends nothing.
+                ShouldProcess($"Meeting {id}", action);
+                return;
             }
 
-            if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
+            if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), target, out var current))
             {
-                request.Duration = Duration.Value;
+                return;
             }
 
-            if (IsGiven(nameof(Password), piped))
-            {
-                request.Password = string.IsNullOrEmpty(Password) ? null : Password;
-            }
-
-            if (IsGiven(nameof(AllowJoinBeforeHost), piped))
-            {
-                request.AllowJoinBeforeHost = AllowJoinBeforeHost;
-            }
-
-            if (IsGiven(nameof(Video), piped) && Video.HasValue)
-            {
-                request.Video = Video.Value;
-            }
-
-            if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
-            {
-                request.Audio = Audio.Value;
-            }
-
+            MeetingRequest request;
             try
             {
+                request = MeetingRequest.From(current);
+                foreach (var change in changes)
+                {
+                    change.Apply(request);
+                }
+
                 // Only a moved start must lie ahead: a round trip of a meeting in progress keeps its start.
                 request.Validate(DateTimeOffset.UtcNow, requireFutureStart: request.StartTime != current.StartTime);
             }
@@ -125,7 +119,7 @@ namespace BizConf.PowerShell.Commands
                 return;
             }
 
-            if (!ShouldProcess($"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber})", "Change"))
+            if (!ShouldProcess($"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber})", action))
             {
                 return;
             }
@@ -134,6 +128,69 @@ namespace BizConf.PowerShell.Commands
             {
                 WriteObject(changed);
             }
+        }
+
+        /// <summary>The settings given for this item, each checked on its own as far as it can be without the meeting.</summary>
+        private List<Change> GivenChanges(PSObject? piped)
+        {
+            var changes = new List<Change>();
+            if (IsGiven(nameof(Name), piped))
+            {
+                var name = Name ?? string.Empty;
+                changes.Add(new Change($"Name to '{name}'", r => r.Name = name));
+            }
+
+            if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
+            {
+                var start = StartTime.Value;
+                changes.Add(new Change(string.Format(CultureInfo.InvariantCulture, "StartTime to {0:yyyy-MM-dd HH:mm zzz}", start), r => r.StartTime = start));
+            }
+
+            if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
+            {
+                var duration = Duration.Value;
+                ScheduleRules.ValidateDuration(duration);
+                changes.Add(new Change($"Duration to {duration} minutes", r => r.Duration = duration));
+            }
+
+            if (IsGiven(nameof(Password), piped))
+            {
+                var password = string.IsNullOrEmpty(Password) ? null : Password;
+                changes.Add(new Change(password == null ? "clear Password" : "Password", r => r.Password = password));
+            }
+
+            if (IsGiven(nameof(AllowJoinBeforeHost), piped))
+            {
+                bool allow = AllowJoinBeforeHost;
+                changes.Add(new Change($"AllowJoinBeforeHost to {allow}", r => r.AllowJoinBeforeHost = allow));
+            }
+
+            if (IsGiven(nameof(Video), piped) && Video.HasValue)
+            {
+                var video = Video.Value;
+                changes.Add(new Change($"Video to {video}", r => r.Video = video));
+            }
+
+            if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
+            {
+                var audio = Audio.Value;
+                changes.Add(new Change($"Audio to {audio}", r => r.Audio = audio));
+            }
+
+            return changes;
+        }
+
+        private sealed class Change
+        {
+            public Change(string description, Action<MeetingRequest> apply)
+            {
+                Description = description;
+                Apply = apply;
+            }
+
+            public string Description { get; }
+
+            public Action<MeetingRequest> Apply { get; }
         }
     }
 }

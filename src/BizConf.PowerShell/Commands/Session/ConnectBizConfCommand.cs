@@ -9,7 +9,7 @@ namespace BizConf.PowerShell.Commands
     /// <summary>Connect-BizConf: makes a session and, unless told otherwise, the runspace's default one.</summary>
     [Cmdlet(VerbsCommunications.Connect, "BizConf", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(BizConfSession))]
-    public sealed class ConnectBizConfCommand : PSCmdlet
+    public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
     {
         private const string ApiKeySet = "ApiKey";
         private const string CredentialSet = "Credential";
@@ -100,7 +100,7 @@ namespace BizConf.PowerShell.Commands
                 SiteSign = SiteSign ?? NonEmpty(Environment.GetEnvironmentVariable(SiteSignVariable)),
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 MaxRetry = MaxRetry,
-                Log = BizConfCmdlet.ForwardLog,
+                Log = ForwardLog,
             };
 
             try
@@ -137,7 +137,12 @@ namespace BizConf.PowerShell.Commands
             bool available;
             try
             {
-                available = session.Client.CheckAccountAsync().GetAwaiter().GetResult();
+                available = Await(token => session.Client.CheckAccountAsync(null, token));
+            }
+            catch (PipelineStoppedException)
+            {
+                session.Dispose();
+                throw;
             }
             catch (Exception e) when (e is BizConfApiException || e is BizConfTransportException)
             {

@@ -20,6 +20,13 @@ namespace BizConf.PowerShell.Commands
         {
             foreach (var number in WebinarNumber)
             {
+                if (WhatIfInForce)
+                {
+                    // -WhatIf reads nothing and sends nothing, so it names the webinar by the number it was given.
+                    ShouldProcess($"Webinar {number}", "Delete");
+                    continue;
+                }
+
                 // Read first: the question names the real webinar, and a wrong number fails without a prompt.
                 if (!TryAwait((client, token) => client.GetWebinarAsync(number, token), number, out var webinar))
                 {

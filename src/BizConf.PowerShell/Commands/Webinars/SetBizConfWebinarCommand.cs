@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
@@ -27,13 +28,13 @@ namespace BizConf.PowerShell.Commands
         public string? Name { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [InstantText]
         [Alias("Start")]
         public DateTimeOffset? StartTime { get; set; }
 
         // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [WholeNumberText]
         public int? Duration { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -52,7 +53,7 @@ namespace BizConf.PowerShell.Commands
         public bool? ParticipantVideo { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [EmptyAsNull]
+        [EnumText(typeof(AudioOption))]
         public AudioOption? Audio { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -70,6 +71,12 @@ namespace BizConf.PowerShell.Commands
 
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        private static readonly string[] Settings =
+        {
+            nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(HostVideo), nameof(ParticipantVideo),
+            nameof(Audio), nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl),
+        };
 
         protected override void ProcessRecord()
         {
@@ -93,6 +100,26 @@ namespace BizConf.PowerShell.Commands
                 return;
             }
 
+            var given = Settings.Where(name => IsGiven(name, piped)).ToList();
+            if (given.Count == 0)
+            {
+                WriteVerbose($"Nothing to change for webinar {number}: no setting was given.");
+                if (PassThru && TryAwait((client, token) => client.GetWebinarAsync(number, token), target, out var unchanged))
+                {
+                    WriteObject(unchanged);
+                }
+
+                return;
+            }
+
+            var action = "Change " + string.Join(", ", given);
+            if (WhatIfInForce)
+            {
+                // Described from what was given: -WhatIf reads nothing and sends nothing.
+                ShouldProcess($"Webinar {number}", action);
+                return;
+            }
+
             if (!TryAwait((client, token) => client.GetWebinarAsync(number, token), target, out var current))
             {
                 return;
@@ -113,7 +140,7 @@ namespace BizConf.PowerShell.Commands
                 return;
             }
 
-            if (!ShouldProcess($"Webinar '{current.Name}' (number {current.WebinarNumber})", "Change"))
+            if (!ShouldProcess($"Webinar '{current.Name}' (number {current.WebinarNumber})", action))
             {
                 return;
             }
