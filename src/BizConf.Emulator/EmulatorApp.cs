@@ -28,9 +28,11 @@ public static class EmulatorApp
         var time = clock ?? TimeProvider.System;
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
-        builder.Services.AddSingleton(new EmulatorState(time, options.StatePath is null ? null : new StateFile(options.StatePath)));
+        var replay = new ReplayGuard();
+        var state = new EmulatorState(time, options.StatePath is null ? null : new StateFile(options.StatePath), replay);
+        builder.Services.AddSingleton(replay);
+        builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<ServerInfo>();
-        builder.Services.AddSingleton<ReplayGuard>();
         builder.Services.AddSingleton<Auth>();
         builder.Services.AddSingleton<Faults>();
         builder.Services.AddSingleton<RequestLog>();
@@ -39,6 +41,9 @@ public static class EmulatorApp
         var app = builder.Build();
         var server = app.Services.GetRequiredService<ServerInfo>();
         app.Lifetime.ApplicationStarted.Register(() => server.Resolve(app.Urls));
+
+        // Stopped, not Stopping: requests still being answered may spend tokens until the server has drained.
+        app.Lifetime.ApplicationStopped.Register(state.SaveOnStop);
 
         var pipeline = app.Services.GetRequiredService<OpenApiPipeline>();
         app.UseRouting();

@@ -5,19 +5,23 @@ namespace BizConf.Emulator;
 
 /// <summary>
 /// The emulator's data behind one lock. Every change runs inside the lock and is saved to the state file (when
-/// there is one) before the lock is released, so the HTTP answer that follows never reports unsaved work.
+/// there is one) before the lock is released, so the HTTP answer that follows never reports unsaved work. Each
+/// save also writes the tokens of the last five minutes, so that a restart does not take one of them again.
 /// </summary>
 public sealed class EmulatorState
 {
     private readonly object _gate = new();
     private readonly StateFile? _file;
+    private readonly ReplayGuard _replay;
     private EmulatorData _data;
 
-    public EmulatorState(TimeProvider clock, StateFile? file)
+    public EmulatorState(TimeProvider clock, StateFile? file, ReplayGuard replay)
     {
         Clock = clock;
         _file = file;
+        _replay = replay;
         _data = file?.Load() ?? EmulatorData.Seed();
+        replay.Restore(_data.UsedTokens);
     }
 
     public TimeProvider Clock { get; }
@@ -41,7 +45,7 @@ public sealed class EmulatorState
         lock (_gate)
         {
             var result = change(_data);
-            _file?.Save(_data);
+            Save();
             return result;
         }
     }
@@ -52,12 +56,37 @@ public sealed class EmulatorState
         return true;
     });
 
+    /// <summary>Back to the seed, used tokens forgotten too.</summary>
     public void ResetToSeed()
     {
         lock (_gate)
         {
+            _replay.Clear();
             _data = EmulatorData.Seed();
-            _file?.Save(_data);
+            Save();
         }
+    }
+
+    /// <summary>
+    /// Saves once more when the emulator stops: requests that change nothing spend tokens without a save, and
+    /// writing the file for each of them would make every read a disk write.
+    /// </summary>
+    public void SaveOnStop()
+    {
+        lock (_gate)
+        {
+            Save();
+        }
+    }
+
+    private void Save()
+    {
+        if (_file is null)
+        {
+            return;
+        }
+
+        _data.UsedTokens = _replay.Fresh(Now);
+        _file.Save(_data);
     }
 }

@@ -1,3 +1,5 @@
+using BizConf.Emulator.Model;
+
 namespace BizConf.Emulator;
 
 /// <summary>
@@ -17,14 +19,34 @@ public sealed class ReplayGuard
     {
         lock (_gate)
         {
-            Forget(now.Add(-Window).ToUnixTimeMilliseconds());
-            if (!_seen.Add((apiKey, timeStamp)))
-            {
-                return false;
-            }
+            Forget(OldestFresh(now));
+            return Remember(apiKey, timeStamp);
+        }
+    }
 
-            _byAge.Enqueue((apiKey, timeStamp), timeStamp);
-            return true;
+    /// <summary>The pairs that still guard anything at <paramref name="now"/>, for the state file.</summary>
+    public List<UsedToken> Fresh(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            var oldest = OldestFresh(now);
+            return _seen
+                .Where(pair => pair.TimeStamp >= oldest)
+                .OrderBy(pair => pair.TimeStamp)
+                .Select(pair => new UsedToken { ApiKey = pair.ApiKey, TimeStamp = pair.TimeStamp })
+                .ToList();
+        }
+    }
+
+    /// <summary>Takes back the pairs a previous run saved, so that a restart does not accept them again.</summary>
+    public void Restore(IEnumerable<UsedToken> used)
+    {
+        lock (_gate)
+        {
+            foreach (var token in used)
+            {
+                Remember(token.ApiKey, token.TimeStamp);
+            }
         }
     }
 
@@ -35,6 +57,19 @@ public sealed class ReplayGuard
             _seen.Clear();
             _byAge.Clear();
         }
+    }
+
+    private static long OldestFresh(DateTimeOffset now) => now.Add(-Window).ToUnixTimeMilliseconds();
+
+    private bool Remember(string apiKey, long timeStamp)
+    {
+        if (!_seen.Add((apiKey, timeStamp)))
+        {
+            return false;
+        }
+
+        _byAge.Enqueue((apiKey, timeStamp), timeStamp);
+        return true;
     }
 
     private void Forget(long olderThan)

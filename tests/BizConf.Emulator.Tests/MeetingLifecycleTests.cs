@@ -40,6 +40,21 @@ public sealed class MeetingLifecycleTests
     }
 
     [Fact]
+    public async Task Modify_keeps_the_e_mail_choice_made_at_reservation()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        var silent = (await emu.ReserveAsync("Silent", Hour, extra: ("isSendEmail", "n"))).Data().Num("id");
+        var mailed = await emu.ReserveIdAsync("Mailed", 3 * Hour);
+
+        await MeetingCapacityTests.Modify(emu, silent, "Silent", Hour, 30);
+        await MeetingCapacityTests.Modify(emu, mailed, "Mailed", 3 * Hour, 30);
+
+        var stored = (await emu.AllMeetingsAsync()).EnumerateArray().ToDictionary(m => m.Num("id"));
+        Assert.False(stored[silent].GetProperty("sendEmail").GetBoolean());
+        Assert.True(stored[mailed].GetProperty("sendEmail").GetBoolean());
+    }
+
+    [Fact]
     public async Task Modify_applies_the_time_rules()
     {
         await using var emu = await EmulatorHost.StartAsync();

@@ -69,7 +69,7 @@ internal static class ReportSupport
             ["country"] = "US",
         },
         ["customAnswers"] = new JsonObject { ["What are you ?"] = "fine." },
-        ["joinUrl"] = $"https://example.com/j/{id}",
+        ["joinUrl"] = $"/j/{id}",
         ["createdUtc"] = "2031-03-01T05:59:09+00:00",
     };
 }

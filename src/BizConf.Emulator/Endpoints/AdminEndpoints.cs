@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BizConf.Emulator.Hosting;
 using BizConf.Emulator.Meetings;
 using BizConf.Emulator.Model;
 
@@ -13,14 +14,14 @@ public sealed class AdminEndpoints
     private readonly EmulatorState _state;
     private readonly Faults _faults;
     private readonly RequestLog _log;
-    private readonly ReplayGuard _replay;
+    private readonly ServerInfo _server;
 
-    public AdminEndpoints(EmulatorState state, Faults faults, RequestLog log, ReplayGuard replay)
+    public AdminEndpoints(EmulatorState state, Faults faults, RequestLog log, ServerInfo server)
     {
         _state = state;
         _faults = faults;
         _log = log;
-        _replay = replay;
+        _server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -154,7 +155,6 @@ public sealed class AdminEndpoints
         _state.ResetToSeed();
         _faults.Clear();
         _log.Clear();
-        _replay.Clear();
         return Results.NoContent();
     }
 
@@ -165,9 +165,10 @@ public sealed class AdminEndpoints
             var now = _state.Now;
             return data.Meetings.Select(m =>
             {
-                var json = MeetingJson.Detail(m, now);
+                var json = MeetingJson.Detail(m, now, _server);
                 json["loginName"] = m.OwnerLoginName;
                 json["registrationType"] = m.RegistrationType;
+                json["sendEmail"] = m.SendEmail;
                 return (JsonNode)json;
             }).ToArray();
         });

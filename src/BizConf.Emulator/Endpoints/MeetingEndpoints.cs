@@ -44,9 +44,9 @@ public sealed class MeetingEndpoints
             input.CheckTime(now);
             var account = OwnerOf(data, caller);
             MeetingCalendar.CheckCapacity(data, account, input.StartUtc, input.EndUtc, movingId: null);
-            var meeting = MeetingFactory.Create(data, account, input, _server.BaseAddress, now);
+            var meeting = MeetingFactory.Create(data, account, input, now);
             data.Meetings.Add(meeting);
-            return Envelope.Success(MeetingJson.Summary(meeting, now));
+            return Envelope.Success(MeetingJson.Summary(meeting, now, _server));
         });
     }
 
@@ -62,7 +62,7 @@ public sealed class MeetingEndpoints
             input.CheckTime(now);
             MeetingCalendar.CheckCapacity(data, OwnerOf(data, caller), input.StartUtc, input.EndUtc, movingId: meeting.Id);
             MeetingFactory.Apply(meeting, input);
-            return Envelope.Success(MeetingJson.Summary(meeting, now));
+            return Envelope.Success(MeetingJson.Summary(meeting, now, _server));
         });
     }
 
@@ -81,7 +81,7 @@ public sealed class MeetingEndpoints
     {
         var caller = _auth.Account(fields);
         var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
-        return _state.Read(data => Envelope.Success(MeetingJson.Detail(OwnMeeting(data, caller, id), _state.Now)));
+        return _state.Read(data => Envelope.Success(MeetingJson.Detail(OwnMeeting(data, caller, id), _state.Now, _server)));
     }
 
     private JsonObject SetLivestream(RequestFields fields)
@@ -129,7 +129,7 @@ public sealed class MeetingEndpoints
             var page = matches
                 .Skip((int)Math.Min(int.MaxValue, (long)(pageNo - 1) * pageSize))
                 .Take(pageSize)
-                .Select(m => (JsonNode)MeetingJson.Summary(m, now))
+                .Select(m => (JsonNode)MeetingJson.Summary(m, now, _server))
                 .ToArray();
 
             var body = Envelope.Success();

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using BizConf.Emulator.Api;
+using BizConf.Emulator.Hosting;
 using BizConf.Emulator.Model;
 using BizConf.Emulator.Registration;
 
@@ -16,11 +17,13 @@ public sealed class RegistrationEndpoints
 
     private readonly EmulatorState _state;
     private readonly Auth _auth;
+    private readonly ServerInfo _server;
 
-    public RegistrationEndpoints(EmulatorState state, Auth auth)
+    public RegistrationEndpoints(EmulatorState state, Auth auth, ServerInfo server)
     {
         _state = state;
         _auth = auth;
+        _server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -93,7 +96,7 @@ public sealed class RegistrationEndpoints
                 meeting.Registrants.Add(registrant);
             }
 
-            return Envelope.Success(RegistrantJson.Added(registrant, meeting));
+            return Envelope.Success(RegistrantJson.Added(registrant, meeting, _server));
         });
     }
 
@@ -114,7 +117,7 @@ public sealed class RegistrationEndpoints
 
             var listed = meeting.Registrants
                 .Where(r => r.Status == status)
-                .Select(r => (JsonNode)RegistrantJson.Listed(r))
+                .Select(r => (JsonNode)RegistrantJson.Listed(r, _server))
                 .ToArray();
             return Envelope.Success(new JsonArray(listed));
         });

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BizConf.Emulator.Api;
+using BizConf.Emulator.Hosting;
 using BizConf.Emulator.Model;
 using BizConf.Emulator.Reports;
 
@@ -15,11 +16,13 @@ public sealed class ReportEndpoints
 
     private readonly EmulatorState _state;
     private readonly Auth _auth;
+    private readonly ServerInfo _server;
 
-    public ReportEndpoints(EmulatorState state, Auth auth)
+    public ReportEndpoints(EmulatorState state, Auth auth, ServerInfo server)
     {
         _state = state;
         _auth = auth;
+        _server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -53,11 +56,13 @@ public sealed class ReportEndpoints
     private JsonObject ReportByJoinUrl(RequestFields fields)
     {
         var siteSign = _auth.Site(fields);
-        var joinUrl = fields.RequiredText("joinUrl", Bad).Trim().TrimEnd('/');
+        // Links are stored as paths and the client may hold one handed out before a restart on another port, so
+        // only the path and query of what it sends count.
+        var joinPath = LinkPath.Of(fields.RequiredText("joinUrl", Bad).Trim()).TrimEnd('/');
         return _state.Read(data =>
         {
             var meetings = LiveMeetingsOf(data, siteSign)
-                .Where(m => SameUrl(m.JoinUrl, joinUrl) || m.Registrants.Exists(r => SameUrl(r.JoinUrl, joinUrl)))
+                .Where(m => SameLink(m.JoinUrl, joinPath) || m.Registrants.Exists(r => SameLink(r.JoinUrl, joinPath)))
                 .ToList();
             if (meetings.Count == 0)
             {
@@ -87,10 +92,10 @@ public sealed class ReportEndpoints
         });
     }
 
-    private static JsonArray Sessions(IEnumerable<Meeting> meetings) => new(meetings
+    private JsonArray Sessions(IEnumerable<Meeting> meetings) => new(meetings
         .SelectMany(m => m.HeldSessions.Select(s => (Meeting: m, Session: s)))
         .OrderBy(pair => pair.Session.StartUtc)
-        .Select(pair => (JsonNode)ReportJson.Session(pair.Meeting, pair.Session))
+        .Select(pair => (JsonNode)ReportJson.Session(pair.Meeting, pair.Session, _server))
         .ToArray());
 
     private static List<Meeting> FindByNumber(EmulatorData data, string siteSign, string number)
@@ -108,6 +113,6 @@ public sealed class ReportEndpoints
         return number.All(char.IsAsciiDigit) ? number : throw new ApiFailure(Bad, $"'{name}' must be a meeting number (digits).");
     }
 
-    private static bool SameUrl(string known, string asked) =>
-        known.Length > 0 && string.Equals(known.TrimEnd('/'), asked, StringComparison.OrdinalIgnoreCase);
+    private static bool SameLink(string storedPath, string askedPath) =>
+        storedPath.Length > 0 && string.Equals(storedPath.TrimEnd('/'), askedPath, StringComparison.OrdinalIgnoreCase);
 }

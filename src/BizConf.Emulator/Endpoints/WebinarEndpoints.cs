@@ -44,9 +44,9 @@ public sealed class WebinarEndpoints
             var now = _state.Now;
             input.CheckTime(now);
             var owner = data.FindAccount(caller.LoginName) ?? throw new ApiFailure(ApiStatus.AccountNotFound);
-            var webinar = WebinarFactory.Create(data, owner, input, _server.BaseAddress, now);
+            var webinar = WebinarFactory.Create(data, owner, input, now);
             data.Webinars.Add(webinar);
-            return WebinarJson.Success(WebinarJson.Object(webinar));
+            return WebinarJson.Success(WebinarJson.Object(webinar, _server));
         });
     }
 
@@ -60,7 +60,7 @@ public sealed class WebinarEndpoints
             var input = WebinarInput.Read(fields);
             input.CheckTime(_state.Now);
             WebinarFactory.Apply(data, webinar, input);
-            return WebinarJson.Success(WebinarJson.Object(webinar));
+            return WebinarJson.Success(WebinarJson.Object(webinar, _server));
         });
     }
 
@@ -68,7 +68,7 @@ public sealed class WebinarEndpoints
     {
         var caller = _auth.AccountOfSite(fields);
         var webinarNo = fields.RequiredText("webinarNo", Bad);
-        return _state.Read(data => WebinarJson.Success(WebinarJson.Object(OwnWebinar(data, caller, webinarNo))));
+        return _state.Read(data => WebinarJson.Success(WebinarJson.Object(OwnWebinar(data, caller, webinarNo), _server)));
     }
 
     private JsonObject Delete(RequestFields fields)

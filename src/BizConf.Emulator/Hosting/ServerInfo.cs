@@ -16,4 +16,7 @@ public sealed class ServerInfo
             ?? throw new InvalidOperationException("The emulator is not bound to any address.");
         _baseAddress = chosen.TrimEnd('/');
     }
+
+    /// <summary>A stored link (see <see cref="LinkPath"/>) as handed out now: on this run's address.</summary>
+    public string Absolute(string path) => BaseAddress + path;
 }

@@ -35,8 +35,10 @@ public sealed class StateFile
 
         try
         {
-            return JsonSerializer.Deserialize<EmulatorData>(File.ReadAllBytes(Path), JsonOptions)
+            var data = JsonSerializer.Deserialize<EmulatorData>(File.ReadAllBytes(Path), JsonOptions)
                 ?? throw new InvalidDataException($"The state file '{Path}' holds no document.");
+            ReduceLinksToPaths(data);
+            return data;
         }
         catch (JsonException ex)
         {
@@ -65,6 +67,30 @@ public sealed class StateFile
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>
+    /// Earlier versions stored links whole, with the address of the run that made them; only their path is kept
+    /// now, so such a file still loads and hands out links on the current address.
+    /// </summary>
+    private static void ReduceLinksToPaths(EmulatorData data)
+    {
+        foreach (var meeting in data.Meetings)
+        {
+            meeting.JoinUrl = LinkPath.Of(meeting.JoinUrl);
+            meeting.StartUrl = LinkPath.Of(meeting.StartUrl);
+            meeting.HostStartUrl = LinkPath.Of(meeting.HostStartUrl);
+            foreach (var registrant in meeting.Registrants)
+            {
+                registrant.JoinUrl = LinkPath.Of(registrant.JoinUrl);
+            }
+        }
+
+        foreach (var webinar in data.Webinars)
+        {
+            webinar.JoinUrl = LinkPath.Of(webinar.JoinUrl);
+            webinar.StartUrl = LinkPath.Of(webinar.StartUrl);
         }
     }
 }

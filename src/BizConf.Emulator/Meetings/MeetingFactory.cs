@@ -4,14 +4,14 @@ using BizConf.Emulator.Model;
 
 namespace BizConf.Emulator.Meetings;
 
-/// <summary>Makes new meetings: the next id, a fresh 10-digit meeting number, a host token and the web links.</summary>
+/// <summary>Makes new meetings: the next id, a fresh 10-digit meeting number, a host token and the web links (as paths).</summary>
 public static class MeetingFactory
 {
-    public static Meeting Create(EmulatorData data, Account owner, MeetingInput input, string baseAddress, DateTimeOffset now)
+    public static Meeting Create(EmulatorData data, Account owner, MeetingInput input, DateTimeOffset now)
     {
         var meetingNo = NewMeetingNo(data);
         var token = RandomNumberGenerator.GetHexString(32, lowercase: true);
-        var startUrl = $"{baseAddress}/s/{meetingNo}?token={token}";
+        var startUrl = $"/s/{meetingNo}?token={token}";
         var meeting = new Meeting
         {
             Id = data.NextMeetingId++,
@@ -19,7 +19,7 @@ public static class MeetingFactory
             OwnerLoginName = owner.LoginName,
             UserId = owner.UserId,
             Token = token,
-            JoinUrl = $"{baseAddress}/j/{meetingNo}",
+            JoinUrl = $"/j/{meetingNo}",
             StartUrl = startUrl,
             HostStartUrl = startUrl,
             CreatedUtc = now,
@@ -28,7 +28,10 @@ public static class MeetingFactory
         return meeting;
     }
 
-    /// <summary>Replaces the meeting's settings with <paramref name="input"/>; its number, token and links stay.</summary>
+    /// <summary>
+    /// Replaces the meeting's settings with <paramref name="input"/>; its number, token and links stay, and so do
+    /// the reservation-only choices that <paramref name="input"/> leaves out.
+    /// </summary>
     public static void Apply(Meeting meeting, MeetingInput input)
     {
         meeting.Name = input.Name;
@@ -38,7 +41,7 @@ public static class MeetingFactory
         meeting.OptionJbh = input.OptionJbh;
         meeting.OptionStartType = input.OptionStartType;
         meeting.Audio = input.Audio;
-        meeting.SendEmail = input.SendEmail;
+        meeting.SendEmail = input.SendEmail ?? meeting.SendEmail;
         meeting.RegistrationType = input.RegistrationType ?? meeting.RegistrationType;
     }
 

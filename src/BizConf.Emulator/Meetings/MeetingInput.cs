@@ -4,7 +4,9 @@ namespace BizConf.Emulator.Meetings;
 
 /// <summary>
 /// The meeting fields of confReservation and confModify, read and checked for form (104). Optional fields take
-/// their documented defaults when absent, because confModify replaces the meeting with what is sent.
+/// their documented defaults when absent, because confModify replaces the meeting with what is sent. The two
+/// that only confReservation takes (<c>registrationType</c>, <c>isSendEmail</c>) are null when absent, so that a
+/// modify, which never sends them, keeps the meeting's choice.
 /// </summary>
 public sealed record MeetingInput(
     string Name,
@@ -15,7 +17,7 @@ public sealed record MeetingInput(
     int OptionStartType,
     int Audio,
     int? RegistrationType,
-    bool SendEmail)
+    bool? SendEmail)
 {
     public const int MinDuration = 1;
     public const int MaxDuration = 1440;
@@ -32,7 +34,9 @@ public sealed record MeetingInput(
         OptionStartType: fields.Choice("optionStartType", Bad, 1, 1, 2),
         Audio: fields.Choice("audio", Bad, 0, 0, 1, 2, 3),
         RegistrationType: fields.Text("registrationType") is null ? null : fields.Choice("registrationType", Bad, 0, 0, 1),
-        SendEmail: !string.Equals(fields.Text("isSendEmail"), "n", StringComparison.OrdinalIgnoreCase));
+        SendEmail: fields.Text("isSendEmail") is { } sendEmail
+            ? !string.Equals(sendEmail, "n", StringComparison.OrdinalIgnoreCase)
+            : null);
 
     /// <summary>Status 201 when the meeting starts before <paramref name="now"/> or its duration is out of range.</summary>
     public void CheckTime(DateTimeOffset now)

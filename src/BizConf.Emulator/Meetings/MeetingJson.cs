@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BizConf.Emulator.Hosting;
 using BizConf.Emulator.Model;
 
 namespace BizConf.Emulator.Meetings;
@@ -8,16 +9,16 @@ public static class MeetingJson
 {
     public const int MaxCount = 100;
 
-    public static JsonObject Summary(Meeting meeting, DateTimeOffset now) => new()
+    public static JsonObject Summary(Meeting meeting, DateTimeOffset now, ServerInfo server) => new()
     {
         ["id"] = meeting.Id,
         ["meetingNo"] = meeting.MeetingNo,
         ["meetingName"] = meeting.Name,
         ["startTime"] = SiteTime.FormatGmt(meeting.StartUtc),
         ["duration"] = meeting.Duration,
-        ["joinUrl"] = meeting.JoinUrl,
-        ["startUrl"] = meeting.StartUrl,
-        ["hostStartUrl"] = meeting.HostStartUrl,
+        ["joinUrl"] = server.Absolute(meeting.JoinUrl),
+        ["startUrl"] = server.Absolute(meeting.StartUrl),
+        ["hostStartUrl"] = server.Absolute(meeting.HostStartUrl),
         ["protocolJoinUrl"] = ProtocolLinks.Join(meeting.MeetingNo, meeting.HostKey, ""),
         ["protocolHostStartUrl"] = ProtocolLinks.Start(meeting.MeetingNo, meeting.UserId, meeting.OwnerLoginName, meeting.Token),
         ["optionJbh"] = meeting.OptionJbh,
@@ -31,9 +32,9 @@ public static class MeetingJson
     };
 
     /// <summary>getConf's answer: the meeting plus its live-stream settings (the vendor spells one key <c>streanUrl</c>).</summary>
-    public static JsonObject Detail(Meeting meeting, DateTimeOffset now)
+    public static JsonObject Detail(Meeting meeting, DateTimeOffset now, ServerInfo server)
     {
-        var json = Summary(meeting, now);
+        var json = Summary(meeting, now, server);
         json["streamKey"] = meeting.StreamKey;
         json["streanUrl"] = meeting.StreamUrl;
         json["liveUrl"] = meeting.LiveUrl;

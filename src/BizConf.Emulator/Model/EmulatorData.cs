@@ -23,6 +23,12 @@ public sealed class EmulatorData
 
     public long NextUserId { get; set; } = FirstUserId;
 
+    /// <summary>
+    /// The tokens of the last five minutes, as of the last save. Only the state file reads it (at start-up): while
+    /// running, <see cref="ReplayGuard"/> is the record, and each save copies it here.
+    /// </summary>
+    public List<UsedToken> UsedTokens { get; set; } = new();
+
     public static EmulatorData Seed()
     {
         var data = new EmulatorData();

@@ -35,6 +35,7 @@ public sealed class Meeting
     /// <summary>The host's start token.</summary>
     public string Token { get; set; } = "";
 
+    /// <summary>Path and query only (<see cref="Hosting.LinkPath"/>), like the other two links.</summary>
     public string JoinUrl { get; set; } = "";
 
     public string StartUrl { get; set; } = "";

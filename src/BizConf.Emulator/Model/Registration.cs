@@ -39,6 +39,7 @@ public sealed class Registrant
     /// <summary>Answers to custom questions, keyed by question title.</summary>
     public Dictionary<string, string> CustomAnswers { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Path and query only (<see cref="Hosting.LinkPath"/>): the meeting's join path plus <c>?tk=</c>.</summary>
     public string JoinUrl { get; set; } = "";
 
     /// <summary>The registrant's join token (<c>tk</c>), also the query of <see cref="JoinUrl"/>.</summary>

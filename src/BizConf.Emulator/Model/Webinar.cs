@@ -38,6 +38,7 @@ public sealed class Webinar
 
     public string StreamKey { get; set; } = "";
 
+    /// <summary>Path and query only (<see cref="Hosting.LinkPath"/>), like <see cref="StartUrl"/>.</summary>
     public string JoinUrl { get; set; } = "";
 
     public string StartUrl { get; set; } = "";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BizConf.Emulator.Hosting;
 using BizConf.Emulator.Model;
 
 namespace BizConf.Emulator.Registration;
@@ -19,17 +20,17 @@ public static class RegistrantJson
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>addRegistrant's data: ids, the meeting's topic and start, the join link and its token.</summary>
-    public static JsonObject Added(Registrant registrant, Meeting meeting) => new()
+    public static JsonObject Added(Registrant registrant, Meeting meeting, ServerInfo server) => new()
     {
         ["registrant_id"] = registrant.Id,
         ["id"] = long.Parse(meeting.MeetingNo, CultureInfo.InvariantCulture),
         ["topic"] = meeting.Name,
         ["start_time"] = Iso(meeting.StartUtc),
-        ["join_url"] = registrant.JoinUrl,
+        ["join_url"] = server.Absolute(registrant.JoinUrl),
         ["tk"] = registrant.Tk,
     };
 
-    public static JsonObject Listed(Registrant registrant)
+    public static JsonObject Listed(Registrant registrant, ServerInfo server)
     {
         var json = new JsonObject
         {
@@ -46,7 +47,7 @@ public static class RegistrantJson
             .ToArray());
         json["status"] = registrant.Status;
         json["create_time"] = Iso(registrant.CreatedUtc);
-        json["join_url"] = registrant.JoinUrl;
+        json["join_url"] = server.Absolute(registrant.JoinUrl);
         return json;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BizConf.Emulator.Hosting;
 using BizConf.Emulator.Model;
 using BizConf.Emulator.Registration;
 
@@ -54,7 +55,7 @@ public static class ReportJson
     }
 
     /// <summary>One session of getConfLogListByConfNumber / ByJoinUrl; registration meetings list people under <c>records</c>.</summary>
-    public static JsonObject Session(Meeting meeting, HeldSession session)
+    public static JsonObject Session(Meeting meeting, HeldSession session, ServerInfo server)
     {
         var registration = meeting.RegistrationType == 1;
         var people = new JsonArray();
@@ -63,7 +64,7 @@ public static class ReportJson
             var registrant = registration && row.RegistrantId is not null
                 ? meeting.Registrants.Find(r => r.Id == row.RegistrantId)
                 : null;
-            people.Add(Participant(row, registrant));
+            people.Add(Participant(row, registrant, server));
         }
 
         return new JsonObject
@@ -116,7 +117,7 @@ public static class ReportJson
         ["endTime"] = SiteTime.FormatGmt(end),
     };
 
-    private static JsonObject Participant(AttendanceRow row, Registrant? registrant)
+    private static JsonObject Participant(AttendanceRow row, Registrant? registrant, ServerInfo server)
     {
         var json = new JsonObject
         {
@@ -133,7 +134,7 @@ public static class ReportJson
         }
 
         // The registration is written as getRegistrants writes it, so the two answers never drift apart.
-        var listed = RegistrantJson.Listed(registrant);
+        var listed = RegistrantJson.Listed(registrant, server);
         json["registrantId"] = registrant.Id;
         foreach (var key in RegistrationKeys)
         {

@@ -10,7 +10,7 @@ namespace BizConf.Emulator.Webinars;
 /// </summary>
 public static class WebinarFactory
 {
-    public static Webinar Create(EmulatorData data, Account owner, WebinarInput input, string baseAddress, DateTimeOffset now)
+    public static Webinar Create(EmulatorData data, Account owner, WebinarInput input, DateTimeOffset now)
     {
         var webinarNo = NewNumber(data);
         var token = RandomNumberGenerator.GetHexString(32, lowercase: false);
@@ -21,8 +21,8 @@ public static class WebinarFactory
             HostUid = "u" + owner.UserId.ToString(CultureInfo.InvariantCulture),
             RoomId = RandomNumberGenerator.GetHexString(16, lowercase: true),
             Token = token,
-            JoinUrl = $"{baseAddress}/w/{webinarNo}",
-            StartUrl = $"{baseAddress}/j/{webinarNo}/{token}",
+            JoinUrl = $"/w/{webinarNo}",
+            StartUrl = $"/j/{webinarNo}/{token}",
             CreatedUtc = now,
         };
         Apply(data, webinar, input);

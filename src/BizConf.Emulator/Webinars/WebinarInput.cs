@@ -43,7 +43,7 @@ public sealed record WebinarInput(
 
     /// <summary>The same time rules as meetings: 201 for a start in the past or a duration outside 1..1440.</summary>
     public void CheckTime(DateTimeOffset now) =>
-        new MeetingInput(Name, StartUtc, Duration, Password, 0, 1, Audio, null, true).CheckTime(now);
+        new MeetingInput(Name, StartUtc, Duration, Password, 0, 1, Audio, null, null).CheckTime(now);
 
     /// <summary>Audio 2 is VoIP alone; every other setting carries phone audio, mixed in through a video conference.</summary>
     public bool MixesPhone => Audio != 2;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using BizConf.Emulator.Hosting;
 using BizConf.Emulator.Model;
 
 namespace BizConf.Emulator.Webinars;
@@ -13,7 +14,7 @@ public static class WebinarJson
     /// <summary>The dial-in number the emulator gives every webinar whose audio mixes phone in.</summary>
     public const string VideoPhone = "+86 4006012733";
 
-    public static JsonObject Object(Webinar webinar)
+    public static JsonObject Object(Webinar webinar, ServerInfo server)
     {
         var json = new JsonObject
         {
@@ -31,8 +32,8 @@ public static class WebinarJson
             ["streamUrl"] = webinar.StreamUrl,
             ["liveUrl"] = webinar.LiveUrl,
             ["streamKey"] = webinar.StreamKey,
-            ["join_url"] = webinar.JoinUrl,
-            ["start_url"] = webinar.StartUrl,
+            ["join_url"] = server.Absolute(webinar.JoinUrl),
+            ["start_url"] = server.Absolute(webinar.StartUrl),
         };
         if (webinar.VideoConf != 0)
         {

@@ -12,7 +12,6 @@ namespace BizConf.Emulator.Tests.Support;
 public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private long _lastTimeStamp;
 
     private EmulatorHost(WebApplication app, ManualClock clock, Uri baseAddress)
     {
@@ -48,20 +47,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         return new EmulatorHost(app, clock, new UriBuilder(bound) { Host = "127.0.0.1" }.Uri);
     }
 
-    /// <summary>A timeStamp never used before by this host's client: the clock's milliseconds, kept increasing.</summary>
-    public long NextTimeStamp()
-    {
-        var now = Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        while (true)
-        {
-            var last = Interlocked.Read(ref _lastTimeStamp);
-            var next = Math.Max(now, last + 1);
-            if (Interlocked.CompareExchange(ref _lastTimeStamp, next, last) == last)
-            {
-                return next;
-            }
-        }
-    }
+    /// <summary>A timeStamp never used before on this host's clock (<see cref="ManualClock.NextTimeStamp"/>).</summary>
+    public long NextTimeStamp() => Clock.NextTimeStamp();
 
     public Dictionary<string, string> Signed(string login = Wire.DemoLogin, string apiKey = Wire.DemoKey)
     {

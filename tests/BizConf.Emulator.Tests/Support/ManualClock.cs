@@ -8,6 +8,7 @@ public sealed class ManualClock : TimeProvider
 
     private readonly object _gate = new();
     private DateTimeOffset _now;
+    private long _lastTimeStamp;
 
     public ManualClock(DateTimeOffset? start = null)
     {
@@ -19,6 +20,19 @@ public sealed class ManualClock : TimeProvider
         lock (_gate)
         {
             return _now;
+        }
+    }
+
+    /// <summary>
+    /// The clock's milliseconds, kept increasing, as a client's timeStamps must be. Emulators restarted on the same
+    /// clock share the sequence: used tokens outlive a restart, so a new run must not be sent an old timeStamp.
+    /// </summary>
+    public long NextTimeStamp()
+    {
+        lock (_gate)
+        {
+            _lastTimeStamp = Math.Max(_now.ToUnixTimeMilliseconds(), _lastTimeStamp + 1);
+            return _lastTimeStamp;
         }
     }
 
