@@ -112,6 +112,21 @@ Describe 'Add-BizConfRegistrant' {
         $sent[3].fields.PSObject.Properties.Name | Should -Not -Contain 'phone'
     }
 
+    It 'counts the people of a long file in a progress bar, and completes it' {
+        $powershell = [powershell]::Create()
+        try {
+            $script = "Import-Module '$(Get-BizConfModulePath)'; " +
+                "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
+                "Import-Csv '$($script:csvPath)' | Add-BizConfRegistrant -MeetingId $($script:meeting.Id)"
+            $registered = $powershell.AddScript($script).Invoke()
+            $registered.Count | Should -Be @(Import-Csv $script:csvPath).Count
+            $progress = @($powershell.Streams.Progress | Where-Object Activity -EQ 'Registering people')
+            $progress[0].StatusDescription | Should -Be '2 done'
+            $progress[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $powershell.Dispose() }
+    }
+
     It 'reads an empty auto_approve cell as not given, so the person is approved' {
         $added = @"
 email,first_name,auto_approve

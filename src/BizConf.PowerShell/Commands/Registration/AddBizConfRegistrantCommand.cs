@@ -98,6 +98,7 @@ namespace BizConf.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            ItemDone("Registering people");
             var id = MeetingId;
             var request = new RegistrantRequest
             {

@@ -60,6 +60,7 @@ namespace BizConf.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            ItemDone("Creating BizConf webinars");
             var request = new WebinarRequest
             {
                 Name = Name,

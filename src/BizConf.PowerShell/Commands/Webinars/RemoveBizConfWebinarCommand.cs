@@ -20,6 +20,7 @@ namespace BizConf.PowerShell.Commands
         {
             foreach (var number in WebinarNumber)
             {
+                ItemDone("Deleting BizConf webinars");
                 if (WhatIfInForce)
                 {
                     // -WhatIf reads nothing and sends nothing, so it names the webinar by the number it was given.

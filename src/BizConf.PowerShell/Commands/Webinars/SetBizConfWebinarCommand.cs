@@ -80,6 +80,7 @@ namespace BizConf.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            ItemDone("Changing BizConf webinars");
             var number = WebinarNumber;
             var piped = InputObject;
             var target = (object?)piped ?? number;
