@@ -46,7 +46,8 @@ namespace BizConf
             if (string.IsNullOrWhiteSpace(Options.SiteSign))
             {
                 throw new BizConfOperationException(
-                    $"{parameterUse} needs the site sign: connect with -SiteSign (or set BIZCONF_SITE_SIGN).", "SiteSignRequired");
+                    $"This call ({parameterUse}) needs the site sign, and the session has none: connect with -SiteSign (or set BIZCONF_SITE_SIGN).",
+                    "SiteSignRequired");
             }
 
             return Options.SiteSign!;

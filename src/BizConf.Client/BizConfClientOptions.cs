@@ -45,6 +45,9 @@ namespace BizConf
         /// <summary>For tests: the HTTP handler to send through.</summary>
         public HttpMessageHandler? Handler { get; set; }
 
+        /// <summary>For tests: how the client waits between tries, so a test can see the waits without spending them.</summary>
+        public Func<TimeSpan, System.Threading.CancellationToken, System.Threading.Tasks.Task> Delay { get; set; } = System.Threading.Tasks.Task.Delay;
+
         /// <summary>For tests: the clock that timestamps and time checks read.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 

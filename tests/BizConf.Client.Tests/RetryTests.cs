@@ -86,42 +86,41 @@ public class RetryTests
     public async Task Retry_after_header_is_honoured_over_the_base_delay()
     {
         var handler = FakeHttpHandler.Answering(Http(429, retryAfter: 1), Ok());
+        var waits = new List<TimeSpan>();
         using var client = TestClient.Create(handler, configure: o =>
         {
             o.MaxRetry = 1;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRetryDelay = TimeSpan.FromSeconds(10);
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
         });
 
         await client.GetMeetingAsync(17962);
 
-        var gap = handler.Requests[1].At - handler.Requests[0].At;
-        Assert.True(gap >= TimeSpan.FromMilliseconds(950), $"retried after {gap.TotalMilliseconds} ms; Retry-After said 1 s");
-        Assert.True(gap < TimeSpan.FromSeconds(5), $"retried after {gap.TotalMilliseconds} ms");
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(new[] { TimeSpan.FromSeconds(1) }, waits);
     }
 
     [Fact]
     public async Task Retry_after_is_capped_by_MaxRetryDelay_and_the_last_failure_is_thrown()
     {
         var handler = FakeHttpHandler.Answering(Http(503, retryAfter: 7));
+        var waits = new List<TimeSpan>();
         using var client = TestClient.Create(handler, configure: o =>
         {
             o.MaxRetry = 2;
             o.MaxRetryDelay = TimeSpan.FromMilliseconds(60);
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
         });
-        var watch = Stopwatch.StartNew();
 
         var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.GetMeetingAsync(17962));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed.TotalMilliseconds} ms; Retry-After 7 s must be capped at 60 ms");
         Assert.Equal(3, handler.Requests.Count);
         Assert.Equal(503, e.HttpStatus);
         Assert.Equal(TimeSpan.FromSeconds(7), e.RetryAfter);
-        for (var i = 1; i < 3; i++)
-        {
-            var gap = handler.Requests[i].At - handler.Requests[i - 1].At;
-            Assert.True(gap >= TimeSpan.FromMilliseconds(50), $"retry {i} after {gap.TotalMilliseconds} ms; expected the 60 ms cap");
-        }
+        Assert.EndsWith("Gave up after 3 attempts.", e.Message);
+        // Retry-After said 7 s each time; both waits were capped.
+        Assert.Equal(new[] { TimeSpan.FromMilliseconds(60), TimeSpan.FromMilliseconds(60) }, waits);
     }
 
     [Fact]
@@ -271,17 +270,16 @@ public class RetryTests
             o.MaxRetry = 3;
             o.Timeout = TimeSpan.FromMilliseconds(100);
         });
-        var watch = Stopwatch.StartNew();
-
         var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.CreateMeetingAsync(TestClient.Meeting()));
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed.TotalMilliseconds} ms");
         Assert.Single(handler.Requests);
         Assert.True(e.IsTimeout);
         Assert.Null(e.HttpStatus);
         Assert.Equal(BizConfErrorKind.OperationTimeout, e.Kind);
         Assert.Equal("confReservation", e.Endpoint);
-        Assert.Equal("The request to confReservation timed out after 0.1 s.", e.Message);
+        Assert.Equal(
+            "The request to confReservation timed out after 0.1 s. It was not tried again, because the request may have been carried out: check its result before sending it again.",
+            e.Message);
     }
 
     [Fact]
@@ -343,12 +341,10 @@ public class RetryTests
             o.MaxRetryDelay = TimeSpan.FromSeconds(60);
         });
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        var watch = Stopwatch.StartNew();
-
         var e = await Record.ExceptionAsync(() => client.GetMeetingAsync(17962, cts.Token));
 
+        // Had the wait ignored the token, the retry would have been sent after the 30 s Retry-After.
         Assert.IsAssignableFrom<OperationCanceledException>(e);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed.TotalMilliseconds} ms");
         Assert.Single(handler.Requests);
     }
 

@@ -70,6 +70,31 @@ Describe 'New-BizConfMeeting' {
         (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[0].fields.startTime | Should -Be '2031-03-04 09:00:00'
     }
 
+    It 'refuses a date whose day and month this culture and the invariant one read apart, and takes the others' {
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $rows = @(
+                [pscustomobject]@{ Name = 'Ambiguous'; StartTime = '01.06.2031 10:00'; Duration = 30 }
+                [pscustomobject]@{ Name = 'Only German'; StartTime = '23.01.2031 10:00'; Duration = 30 }
+                [pscustomobject]@{ Name = 'Year first'; StartTime = '2031-06-01 10:00'; Duration = 30 }
+            )
+            $made = $rows | New-BizConfMeeting -ErrorVariable failures -ErrorAction SilentlyContinue
+        }
+        finally { [cultureinfo]::CurrentCulture = $saved }
+        $made.Name | Should -Be @('Only German', 'Year first')
+        $made[0].StartTime.LocalDateTime | Should -Be ([datetime]'2031-01-23 10:00')
+        $made[1].StartTime.LocalDateTime | Should -Be ([datetime]'2031-06-01 10:00')
+        $failures.Count | Should -Be 1
+        $failures[0].ToString() | Should -BeLike "*'01.06.2031 10:00' could be read as 2031-06-01 or as 2031-01-06*Write it year first*"
+        $failures[0].TargetObject.Name | Should -Be 'Ambiguous'
+    }
+
+    It 'trims the name' {
+        (New-BizConfMeeting -Name '  Spaced out  ' -StartTime (Get-FutureTime -Days 9) -Duration 30).Name | Should -Be 'Spaced out'
+        (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[0].fields.confName | Should -Be 'Spaced out'
+    }
+
     It 'schedules every row of examples/meetings.csv from the pipeline' {
         $rows = Import-Csv $script:csvPath
         $meetings = $rows | New-BizConfMeeting

@@ -217,8 +217,12 @@ bo@example.com,Bo,Track=Ops
 
     It 'returns the existing registrant for an e-mail registered before' {
         $first = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'First' -LastName 'Kept'
-        $second = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'Second' -AutoApprove:$false
+        $second = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'Second' -AutoApprove:$false -WarningVariable warned
         $second.RegistrantId | Should -Be $first.RegistrantId
+        $warned.Count | Should -Be 1
+        $warned[0].Message | Should -Be "same@example.com was already registered for meeting $($script:meeting.Id) (registrant $($first.RegistrantId)) as 'First Kept'; the service kept that registration, so this row's details were not applied."
+        $null = Add-BizConfRegistrant -MeetingId $script:meeting.Id -Email 'same@example.com' -FirstName 'First' -LastName 'Kept' -WarningVariable same
+        $same.Count | Should -Be 0
         @(Get-BizConfRegistrant -MeetingId $script:meeting.Id).Count | Should -Be 1
         # The service kept the first registration, and the output says what the service holds, not what was sent.
         $second.FirstName | Should -Be 'First'

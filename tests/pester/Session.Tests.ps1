@@ -129,6 +129,13 @@ Describe 'Connect-BizConf' {
             Should -Throw -ExpectedMessage "*TimeZone 'Mars/Olympus'*"
     }
 
+    It 'completes -TimeZone from the zones this machine knows, the BizConf default first' {
+        $first = (TabExpansion2 -inputScript 'Connect-BizConf -TimeZone ' -cursorColumn 26).CompletionMatches
+        $first[0].CompletionText | Should -Be "'China Standard Time'"
+        $shanghai = (TabExpansion2 -inputScript 'Connect-BizConf -TimeZone Asia/Sha' -cursorColumn 34).CompletionMatches
+        $shanghai.CompletionText | Should -Be "'Asia/Shanghai'"
+    }
+
     It 'refuses -TimeoutSec and -MaxRetry out of range' {
         $key = ConvertTo-TestSecret 'demo-api-key'
         { Connect-BizConf -LoginName demo -ApiKey $key -TimeoutSec 0 } | Should -Throw -ExpectedMessage "*TimeoutSec*"

@@ -30,7 +30,7 @@ Describe 'Transport failures as a user meets them' {
     It 'retries a 503 for a read and says so in verbose output' {
         Add-EmulatorFault $script:emulator -Endpoint listConf -Kind http503 -RetryAfterSec 1
         $verbose = Get-BizConfMeeting -Verbose 4>&1 | ForEach-Object Message
-        ($verbose -join "`n") | Should -Match 'listConf answered HTTP 503.*Trying again in 1 s \(retry 1 of 2\)'
+        ($verbose -join "`n") | Should -Match '(?m)^listConf answered HTTP 503 \(Service Unavailable\)\. Trying again in 1 s \(retry 1 of 2\)\.$'
         (Get-EmulatorRequest $script:emulator -Endpoint listConf).httpStatus | Should -Be @(503, 200)
     }
 
@@ -38,6 +38,7 @@ Describe 'Transport failures as a user meets them' {
         Add-EmulatorFault $script:emulator -Endpoint getConf -Kind http503 -Count 5 -RetryAfterSec 0
         Get-BizConfMeeting -Id 1 -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].Exception.HttpStatus | Should -Be 503
+        $failure[0].Exception.Message | Should -Be 'getConf answered HTTP 503 (Service Unavailable). Gave up after 3 attempts.'
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'HttpStatus503,*'
         $failure[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         (Get-EmulatorRequest $script:emulator -Endpoint getConf).Count | Should -Be 3
@@ -55,7 +56,7 @@ Describe 'Transport failures as a user meets them' {
         Add-EmulatorFault $script:emulator -Endpoint confReservation -Kind status103
         New-BizConfMeeting -Name 'Maybe made' -StartTime (Get-FutureTime -Days 2) -Duration 30 -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].Exception.Status | Should -Be 103
-        $failure[0].Exception.Message | Should -BeLike '*The BizConf service had an internal error.*'
+        $failure[0].Exception.Message | Should -BeLike '*The BizConf service had an internal error.*It was not tried again, because the request may have been carried out: check its result before sending it again.'
         (Get-EmulatorRequest $script:emulator -Endpoint confReservation).Count | Should -Be 1
     }
 
@@ -64,6 +65,7 @@ Describe 'Transport failures as a user meets them' {
         New-BizConfMeeting -Name 'Dropped' -StartTime (Get-FutureTime -Days 2) -Duration 30 -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].Exception | Should -BeOfType BizConf.BizConfTransportException
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+        $failure[0].Exception.Message | Should -BeLike 'The request to confReservation failed: *It was not tried again, because the request may have been carried out*'
         (Get-EmulatorRequest $script:emulator -Endpoint confReservation).Count | Should -Be 1
     }
 

@@ -213,7 +213,7 @@ Describe 'Errors' {
         $found.WebinarNumber | Should -Be $known.WebinarNumber
         $failed.Count | Should -Be 1
         $failed[0].TargetObject | Should -Be '10000000000'
-        $failed[0].FullyQualifiedErrorId | Should -Be 'MeetingNotFound,BizConf.PowerShell.Commands.GetBizConfWebinarCommand'
+        $failed[0].FullyQualifiedErrorId | Should -Be 'WebinarNotFound,BizConf.PowerShell.Commands.GetBizConfWebinarCommand'
         $failed[0].Exception.Message | Should -BeLike 'BizConf status 401 from getWebinarInfo: The webinar does not exist, was deleted, or belongs to another user.*'
         $failed[0].Exception.StatusMessage | Should -Be 'The webinar does not exist, was deleted, or belongs to another user.'
     }

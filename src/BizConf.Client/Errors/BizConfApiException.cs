@@ -6,7 +6,13 @@ namespace BizConf
     public sealed class BizConfApiException : Exception
     {
         public BizConfApiException(int status, string? serverMessage, string endpoint)
-            : base(BuildMessage(status, serverMessage, endpoint))
+            : this(status, serverMessage, endpoint, null)
+        {
+        }
+
+        /// <summary>With a note on what the client did about it (gave up after retries, did not repeat).</summary>
+        public BizConfApiException(int status, string? serverMessage, string endpoint, string? note)
+            : base(BuildMessage(status, serverMessage, endpoint) + (string.IsNullOrEmpty(note) ? string.Empty : " " + note))
         {
             Status = status;
             ServerMessage = serverMessage ?? string.Empty;

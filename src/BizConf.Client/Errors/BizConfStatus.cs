@@ -43,6 +43,10 @@ namespace BizConf
             Known.TryGetValue(status, out var info) ? info.Message : "The BizConf service answered with the unknown status " + status + ".";
 
         /// <summary>The English meaning of the status as <paramref name="endpoint"/> answered it: webinar endpoints speak of the webinar.</summary>
+        /// <summary>The status name as <paramref name="endpoint"/> answered it: WebinarNotFound rather than MeetingNotFound.</summary>
+        public static string Name(int status, string endpoint) =>
+            IsWebinarEndpoint(endpoint) && WebinarMessages.ContainsKey(status) ? Name(status).Replace("Meeting", "Webinar") : Name(status);
+
         public static string Describe(int status, string endpoint) =>
             IsWebinarEndpoint(endpoint) && WebinarMessages.TryGetValue(status, out var message) ? message : Describe(status);
 

@@ -20,6 +20,10 @@ namespace BizConf
 
         public string Endpoint { get; }
 
+        /// <summary>The same failure, with a note on what the client did about it added to the message.</summary>
+        internal BizConfTransportException WithNote(string note) =>
+            new BizConfTransportException(Message + " " + note, Endpoint, HttpStatus, RetryAfter, IsTimeout, InnerException);
+
         /// <summary>The HTTP status code, when the server answered at all.</summary>
         public int? HttpStatus { get; }
 

@@ -54,24 +54,38 @@ namespace BizConf.Transport
                     failure = e;
                     retryAfter = null;
                 }
+                catch (BizConfApiException e) when (BizConfStatus.IsTransient(e.Status))
+                {
+                    throw new BizConfApiException(e.Status, e.ServerMessage, e.Endpoint, NotRepeated);
+                }
                 catch (BizConfTransportException e) when (IsRetryable(e, call))
                 {
                     failure = e;
                     retryAfter = e.RetryAfter;
                 }
+                catch (BizConfTransportException e) when (e.HttpStatus == null || e.HttpStatus >= 500)
+                {
+                    throw e.WithNote(NotRepeated);
+                }
 
                 if (attempt > options.MaxRetry)
                 {
-                    throw failure;
+                    throw failure is BizConfTransportException transport
+                        ? transport.WithNote($"Gave up after {attempt} attempts.")
+                        : new BizConfApiException(((BizConfApiException)failure).Status, ((BizConfApiException)failure).ServerMessage, call.Endpoint, $"Gave up after {attempt} attempts.");
                 }
 
                 var delay = RetryDelay(attempt, retryAfter);
-                Log($"{call.Endpoint}: {failure.Message} Trying again in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {options.MaxRetry}).");
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                Log($"{failure.Message} Trying again in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {options.MaxRetry}).");
+                await options.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
 
         public void Dispose() => http.Dispose();
+
+        /// <summary>Said of a failure that may hide a request carried out, on a call that must not be sent twice.</summary>
+        private const string NotRepeated =
+            "It was not tried again, because the request may have been carried out: check its result before sending it again.";
 
         private static bool IsRetryable(BizConfTransportException e, ApiCall call)
         {

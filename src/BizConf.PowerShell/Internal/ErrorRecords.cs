@@ -11,7 +11,7 @@ namespace BizConf.PowerShell.Internal
             switch (exception)
             {
                 case BizConfApiException api:
-                    return new ErrorRecord(api, BizConfStatus.Name(api.Status), Category(api.Kind), target);
+                    return new ErrorRecord(api, BizConfStatus.Name(api.Status, api.Endpoint), Category(api.Kind), target);
                 case BizConfTransportException transport:
                     var id = transport.IsTimeout ? "RequestTimedOut"
                         : transport.HttpStatus.HasValue ? "HttpStatus" + transport.HttpStatus.Value

@@ -55,11 +55,29 @@ namespace BizConf.PowerShell.Internal
     {
         protected override string Expected => "a date and time (write it like 2030-01-14 09:00, or with an offset: 2030-01-14 09:00 +08:00)";
 
-        // Without an offset the text is this machine's local time, as PowerShell's own casts read it.
-        protected override object? Convert(string text) =>
-            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal, out var instant)
+        /// <summary>
+        /// Without an offset the text is this machine's local time. A CSV file written by Export-Csv carries dates in
+        /// this machine's culture (01.06.2030 in Germany), while PowerShell's casts read the invariant one (January 6):
+        /// where the two readings differ, the date is refused rather than guessed, so no meeting moves by months.
+        /// Year-first dates read the same everywhere.
+        /// </summary>
+        protected override object? Convert(string text)
+        {
+            var local = Parse(text, CultureInfo.CurrentCulture);
+            var invariant = Parse(text, CultureInfo.InvariantCulture);
+            if (local.HasValue && invariant.HasValue && local.Value != invariant.Value)
+            {
+                throw new ArgumentTransformationMetadataException(
+                    $"'{text}' could be read as {local.Value:yyyy-MM-dd} or as {invariant.Value:yyyy-MM-dd} (day and month swapped). Write it year first, like 2030-06-01 10:00.");
+            }
+
+            return local ?? invariant;
+        }
+
+        private static DateTimeOffset? Parse(string text, CultureInfo culture) =>
+            DateTimeOffset.TryParse(text, culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal, out var instant)
                 ? instant
-                : (object?)null;
+                : (DateTimeOffset?)null;
     }
 
     /// <summary>An enum by name (any case) or by its wire number; other names and numbers are refused, listing both.</summary>

@@ -62,7 +62,7 @@ namespace BizConf.PowerShell.Commands
             ItemDone("Scheduling BizConf meetings");
             var request = new MeetingRequest
             {
-                Name = Name,
+                Name = Name.Trim(),
                 StartTime = StartTime,
                 Duration = Duration,
                 Password = string.IsNullOrEmpty(Password) ? null : Password,

@@ -136,7 +136,7 @@ namespace BizConf.PowerShell.Commands
             var changes = new List<Change>();
             if (IsGiven(nameof(Name), piped))
             {
-                var name = Name ?? string.Empty;
+                var name = (Name ?? string.Empty).Trim();
                 changes.Add(new Change($"Name to '{name}'", r => r.Name = name));
             }
 

@@ -146,8 +146,20 @@ namespace BizConf.PowerShell.Commands
 
             if (TryAwait((client, token) => client.AddRegistrantAsync(id, request, token), target, out var registrant))
             {
+                // The service answers an e-mail registered before with the earlier registration, unchanged: say so,
+                // or a row with new details would look applied.
+                if (!SameText(registrant.FirstName, request.FirstName) || !SameText(registrant.LastName, request.LastName))
+                {
+                    var earlier = $"{registrant.FirstName} {registrant.LastName}".Trim();
+                    WriteWarning($"{request.Email} was already registered for meeting {id} (registrant {registrant.RegistrantId}) as " +
+                        $"'{earlier}'; the service kept that registration, so this row's details were not applied.");
+                }
+
                 WriteObject(registrant);
             }
         }
+
+        private static bool SameText(string? a, string? b) =>
+            string.Equals((a ?? string.Empty).Trim(), (b ?? string.Empty).Trim(), System.StringComparison.Ordinal);
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands
 {
@@ -10,24 +10,13 @@ namespace BizConf.PowerShell.Commands
     public sealed class EmployeeCountCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            RegistrationCompletion.Matching(RegistrationValues.EmployeeCounts, wordToComplete);
+            ValueCompletion.Matching(RegistrationValues.EmployeeCounts, wordToComplete);
     }
 
     /// <summary>Tab completion for -Language: the service's language codes.</summary>
     public sealed class LanguageCompleter : IArgumentCompleter
     {
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            RegistrationCompletion.Matching(RegistrationValues.Languages, wordToComplete);
-    }
-
-    internal static class RegistrationCompletion
-    {
-        public static IEnumerable<CompletionResult> Matching(IEnumerable<string> values, string word)
-        {
-            var typed = (word ?? string.Empty).Trim('\'', '"');
-            return values
-                .Where(v => v.StartsWith(typed, System.StringComparison.OrdinalIgnoreCase))
-                .Select(v => new CompletionResult("'" + v + "'", v, CompletionResultType.ParameterValue, v));
-        }
+            ValueCompletion.Matching(RegistrationValues.Languages, wordToComplete);
     }
 }

@@ -44,6 +44,7 @@ namespace BizConf.PowerShell.Commands
 
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(TimeZoneCompleter))]
         public string TimeZone { get; set; } = SiteTime.DefaultZoneId;
 
         [Parameter]

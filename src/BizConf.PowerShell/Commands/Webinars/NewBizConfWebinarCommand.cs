@@ -63,7 +63,7 @@ namespace BizConf.PowerShell.Commands
             ItemDone("Creating BizConf webinars");
             var request = new WebinarRequest
             {
-                Name = Name,
+                Name = Name.Trim(),
                 StartTime = StartTime,
                 Duration = Duration,
                 Password = string.IsNullOrEmpty(Password) ? null : Password,

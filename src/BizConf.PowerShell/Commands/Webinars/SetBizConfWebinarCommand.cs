@@ -156,7 +156,7 @@ namespace BizConf.PowerShell.Commands
         {
             if (IsGiven(nameof(Name), piped))
             {
-                request.Name = Name ?? string.Empty;
+                request.Name = (Name ?? string.Empty).Trim();
             }
 
             if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
