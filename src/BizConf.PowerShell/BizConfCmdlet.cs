@@ -161,25 +161,11 @@ namespace BizConf.PowerShell
             }, target, out _);
 
         /// <summary>
-        /// ShouldProcess for cmdlets with ConfirmImpact High and a -Force switch: -Force answers the question in
-        /// advance, -WhatIf still only describes, and an explicit -Confirm still asks.
+        /// Whether a cmdlet with ConfirmImpact High and a -Force switch asks before each item: an explicit -Confirm
+        /// or -Confirm:$false decides; otherwise -Force answers the question in advance. -WhatIf is handled before.
         /// </summary>
-        protected bool ShouldProcessUnlessForced(bool force, string target, string action)
-        {
-            if (!force || MyInvocation.BoundParameters.ContainsKey("Confirm"))
-            {
-                return ShouldProcess(target, action);
-            }
-
-            if (WhatIfInForce)
-            {
-                // Prints the "What if" line and declines.
-                ShouldProcess(target, action);
-                return false;
-            }
-
-            return true;
-        }
+        protected bool AsksBeforeEach(bool force) =>
+            MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) ? ((SwitchParameter)confirm).IsPresent : !force;
 
         /// <summary>Writes an error for bad input of one item, without sending anything.</summary>
         protected void WriteInvalidArgument(string parameter, string message, object? target) =>

@@ -411,14 +411,19 @@ Describe 'Remove-BizConfMeeting' {
 
     It 'cancels with -Force and the meeting is gone from the list' {
         Remove-BizConfMeeting -Id $script:meeting.Id -Force
-        (Get-EmulatorRequest $script:emulator -Endpoint cancelConf)[0].fields.confId | Should -Be "$($script:meeting.Id)"
+        # Nobody is asked, so the meeting is not read to be named: one request.
+        $sent = Get-EmulatorRequest $script:emulator
+        $sent.endpoint | Should -Be @('cancelConf')
+        $sent[0].fields.confId | Should -Be "$($script:meeting.Id)"
         Get-BizConfMeeting | Should -BeNullOrEmpty
     }
 
     It 'cancels what Get-BizConfMeeting pipes to it' {
         $null = New-BizConfMeeting -Name 'Also to cancel' -StartTime (Get-FutureTime -Days 4) -Duration 30
+        Clear-EmulatorRequest $script:emulator
         Get-BizConfMeeting -Keyword cancel | Remove-BizConfMeeting -Confirm:$false
         (Get-EmulatorRequest $script:emulator -Endpoint cancelConf).Count | Should -Be 2
+        (Get-EmulatorRequest $script:emulator -Endpoint getConf).Count | Should -Be 0
         Get-BizConfMeeting | Should -BeNullOrEmpty
     }
 

@@ -28,13 +28,20 @@ namespace BizConf.PowerShell.Commands
                     continue;
                 }
 
-                // Read first: the confirmation names the real meeting, and a wrong id fails without a prompt.
+                if (!AsksBeforeEach(Force))
+                {
+                    // Nobody will be asked, so nothing needs naming: one request per meeting, not two.
+                    TryAwait((client, token) => client.CancelMeetingAsync(id, token), id);
+                    continue;
+                }
+
+                // Read first: the question names the real meeting, and a wrong id fails without a prompt.
                 if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), id, out var meeting))
                 {
                     continue;
                 }
 
-                if (!ShouldProcessUnlessForced(Force, $"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz})", "Cancel"))
+                if (!ShouldProcess($"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz})", "Cancel"))
                 {
                     continue;
                 }

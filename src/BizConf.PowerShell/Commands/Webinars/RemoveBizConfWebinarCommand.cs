@@ -28,13 +28,20 @@ namespace BizConf.PowerShell.Commands
                     continue;
                 }
 
+                if (!AsksBeforeEach(Force))
+                {
+                    // Nobody will be asked, so nothing needs naming: one request per webinar, not two.
+                    TryAwait((client, token) => client.DeleteWebinarAsync(number, token), number);
+                    continue;
+                }
+
                 // Read first: the question names the real webinar, and a wrong number fails without a prompt.
                 if (!TryAwait((client, token) => client.GetWebinarAsync(number, token), number, out var webinar))
                 {
                     continue;
                 }
 
-                if (ShouldProcessUnlessForced(Force, $"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz})", "Delete"))
+                if (ShouldProcess($"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz})", "Delete"))
                 {
                     TryAwait((client, token) => client.DeleteWebinarAsync(number, token), webinar);
                 }
