@@ -1,5 +1,5 @@
 // The response samples of sections 3.2 to 3.4 (webinars, one text printed three times) and 3.7, 3.8 (registration)
-// of the vendor document /work/shared/seed/000_b13ab09e7642d2a7.txt, copied verbatim, each with a minimally repaired
+// of the vendor document shared/seed/000_b13ab09e7642d2a7.txt (see VendorDocumentTests), copied verbatim, each with a minimally repaired
 // JSON twin where the verbatim text does not parse.
 namespace BizConf.Client.Tests;
 
