@@ -8,16 +8,103 @@ namespace BizConf
 {
     public sealed partial class BizConfClient
     {
-        /// <summary>confReservation. Never retried after an ambiguous failure, so a timeout cannot make two meetings.</summary>
-        public async Task<Meeting> CreateMeetingAsync(MeetingRequest request, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// confReservation, exactly once. A failure that may hide a meeting made (timeout, broken connection, HTTP
+        /// 5xx, status 103) is followed by a look on the account for the meeting (<see cref="FindMeetingAsync"/>):
+        /// found, it is the answer; not found, the request is sent again with a fresh token, as a retry. 429 and 503
+        /// turn the request away unprocessed and are repeated after their wait.
+        /// </summary>
+        /// <param name="skipExisting">Look first, and send nothing when the meeting already exists on the account.</param>
+        public async Task<Meeting> CreateMeetingAsync(MeetingRequest request, bool skipExisting, CancellationToken cancellationToken = default)
         {
             request.Validate(Now, requireFutureStart: true);
+            if (skipExisting)
+            {
+                var existing = await FindMeetingAsync(request, cancellationToken).ConfigureAwait(false);
+                if (existing != null)
+                {
+                    Log($"Meeting '{existing.Name}' at {Describe(existing)} already exists on account {LoginName} (Id {existing.Id}): not scheduled again.");
+                    return existing;
+                }
+            }
+
             var call = Post("confReservation", safeToRepeat: false);
+            call.CallerChecksBeforeRepeat = true;
             AddMeetingFields(call, request);
             call.Add("isSendEmail", request.SendEmail ? null : "n");
             call.Add("registrationType", request.RequireRegistration ? "1" : null);
-            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return MeetingParser.Parse(Data(root, call.Endpoint));
+            for (var attempt = 1; ; attempt++)
+            {
+                Exception failure;
+                try
+                {
+                    var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+                    return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
+                }
+                catch (Exception e) when (ApiTransport.MayHaveBeenCarriedOut(e))
+                {
+                    failure = e;
+                }
+
+                Meeting? made;
+                try
+                {
+                    made = await FindMeetingAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception lookup) when (lookup is BizConfApiException || lookup is BizConfTransportException)
+                {
+                    throw WithNote(failure, $"Looking for the meeting on account {LoginName} failed too ({lookup.Message}), so it may exist: look for it before scheduling it again.");
+                }
+
+                if (made != null)
+                {
+                    Log($"{failure.Message} Meeting '{made.Name}' (Id {made.Id}) exists on account {LoginName} with this name, start and duration: this request made it.");
+                    return made;
+                }
+
+                if (attempt > Options.MaxRetry)
+                {
+                    throw WithNote(failure, $"No such meeting exists on account {LoginName} (looked with listConf). Gave up after {attempt} attempts.");
+                }
+
+                var delay = ApiTransport.RetryDelay(Options, attempt, null);
+                Log($"{failure.Message} No such meeting exists on account {LoginName} (looked with listConf); sending again in {delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (retry {attempt} of {Options.MaxRetry}).");
+                await Options.Delay(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>confReservation, exactly once (see the overload); creates even where a like meeting exists.</summary>
+        public Task<Meeting> CreateMeetingAsync(MeetingRequest request, CancellationToken cancellationToken = default) =>
+            CreateMeetingAsync(request, skipExisting: false, cancellationToken);
+
+        /// <summary>
+        /// The live meeting on this account with the request's name, start (to the second) and duration, or null:
+        /// listConf with the name as keyword, over meetings starting within a minute of it, every page.
+        /// </summary>
+        public async Task<Meeting?> FindMeetingAsync(MeetingRequest request, CancellationToken cancellationToken = default)
+        {
+            var name = request.Name.Trim();
+            var start = WholeSeconds(request.StartTime);
+            var query = new MeetingQuery { Keyword = name, From = start.AddMinutes(-1), To = start.AddMinutes(1) };
+            for (var page = 1; ; page++)
+            {
+                var result = await ListMeetingsAsync(query, page, MeetingQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
+                foreach (var meeting in result.Items)
+                {
+                    if (meeting.Status != MeetingStatus.Cancelled
+                        && string.Equals(meeting.Name.Trim(), name, StringComparison.Ordinal)
+                        && meeting.StartTime.HasValue && WholeSeconds(meeting.StartTime.Value) == start
+                        && meeting.Duration == request.Duration)
+                    {
+                        return meeting;
+                    }
+                }
+
+                if (page >= result.TotalPages || result.Items.Count == 0)
+                {
+                    return null;
+                }
+            }
         }
 
         /// <summary>confModify: the service replaces the meeting with what is sent, so send it whole.</summary>
@@ -28,14 +115,35 @@ namespace BizConf
             var call = Post("confModify", safeToRepeat: true).Add("id", id);
             AddMeetingFields(call, request);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return MeetingParser.Parse(Data(root, call.Endpoint));
+            return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
         }
 
-        /// <summary>cancelConf.</summary>
-        public Task CancelMeetingAsync(long id, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// cancelConf. Repeated after a failure that may hide a cancel carried out; when the repeat then answers 401,
+        /// getConf tells: a meeting that is gone (cancelled) is the success asked for.
+        /// </summary>
+        public async Task CancelMeetingAsync(long id, CancellationToken cancellationToken = default)
         {
             RequirePositive(id, "Id");
-            return SendAsync(Post("cancelConf", safeToRepeat: false).Add("confId", id), cancellationToken);
+            var call = Post("cancelConf", safeToRepeat: true).Add("confId", id);
+            try
+            {
+                await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            }
+            catch (BizConfApiException e) when (e.Status == BizConfStatus.MeetingNotFound && call.AmbiguousFailures > 0)
+            {
+                try
+                {
+                    await GetMeetingAsync(id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (BizConfApiException check) when (check.Status == BizConfStatus.MeetingNotFound)
+                {
+                    Log($"The answer to cancelling meeting {id} was lost and the repeat answered 401; getConf finds no live meeting {id} on account {LoginName}: it is cancelled.");
+                    return;
+                }
+
+                throw;
+            }
         }
 
         /// <summary>getConf: the meeting with its live stream settings.</summary>
@@ -44,7 +152,7 @@ namespace BizConf
             RequirePositive(id, "Id");
             var call = Post("getConf", safeToRepeat: true).Add("confId", id);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return MeetingParser.Parse(Data(root, call.Endpoint));
+            return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
         }
 
         /// <summary>listConf: one page, numbered from 1.</summary>
@@ -75,7 +183,7 @@ namespace BizConf
             var items = new List<Meeting>();
             foreach (var item in Json.Items(root, "data"))
             {
-                items.Add(MeetingParser.Parse(item));
+                items.Add(Own(MeetingParser.Parse(item)));
             }
 
             var totalCount = Json.Int32(root, "totalRecord") ?? items.Count;
@@ -97,6 +205,25 @@ namespace BizConf
                 .Add("streamKey", streamKey)
                 .Add("liveUrl", liveUrl);
             return SendAsync(call, cancellationToken);
+        }
+
+        private static DateTimeOffset WholeSeconds(DateTimeOffset instant) =>
+            new DateTimeOffset(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+
+        private static string Describe(Meeting meeting) =>
+            meeting.StartTime.HasValue ? meeting.StartTime.Value.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) + $" for {meeting.Duration} minutes" : $"an unknown start for {meeting.Duration} minutes";
+
+        private static Exception WithNote(Exception failure, string note) =>
+            failure is BizConfApiException api
+                ? new BizConfApiException(api.Status, api.ServerMessage, api.Endpoint, note)
+                : ((BizConfTransportException)failure).WithNote(note);
+
+        private void Log(string line) => Options.Log?.Invoke(line);
+
+        private Meeting Own(Meeting meeting)
+        {
+            meeting.LoginName = LoginName;
+            return meeting;
         }
 
         private void AddMeetingFields(ApiCall call, MeetingRequest request)

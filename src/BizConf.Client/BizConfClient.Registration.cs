@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
@@ -32,69 +31,47 @@ namespace BizConf
         }
 
         /// <summary>
-        /// addRegistrant, then the registrant as the service holds it. Safe to repeat: the service answers a second
-        /// registration of the same e-mail with the first one.
+        /// addRegistrant: one request. The registrant is made from what was sent and what the service answered
+        /// (registrant id, meeting number, topic, start and the personal join link), with no read-back: the service
+        /// keeps a person's first registration, so for an e-mail registered before, the answer carries that earlier
+        /// registrant's id while the details here are this request's.
         /// </summary>
-        /// <remarks>
-        /// addRegistrant answers with ids and the join link only, and for an e-mail already registered it keeps the
-        /// first registration (its name, status and time), whatever this request says. So the registrant is read back
-        /// with getRegistrants, first in the status this request asks for, then in the others, and matched by the
-        /// registrant id: one more GET per registrant (more when its status is not the one asked), which buys output
-        /// that is the service's and not a guess.
-        /// </remarks>
         public async Task<Registrant> AddRegistrantAsync(long meetingId, RegistrantRequest request, CancellationToken cancellationToken = default)
         {
             RequirePositive(meetingId, "MeetingId");
             request.Normalize();
-            var call = Post("addRegistrant", safeToRepeat: true)
-                .Add("confId", meetingId)
-                .Add("first_name", request.FirstName)
-                .Add("email", request.Email)
-                .Add("last_name", Optional(request.LastName))
-                .Add("address", Optional(request.Address))
-                .Add("city", Optional(request.City))
-                .Add("state", Optional(request.State))
-                .Add("zip", Optional(request.Zip))
-                .Add("country", Optional(request.Country))
-                .Add("phone", Optional(request.Phone))
-                .Add("comments", Optional(request.Comments))
-                .Add("custom_questions", request.CustomAnswers.Count == 0 ? null : AnswersJson(request.CustomAnswers))
-                .Add("industry", Optional(request.Industry))
-                .Add("job_title", Optional(request.JobTitle))
-                .Add("no_of_employees", Optional(request.NumberOfEmployees))
-                .Add("org", Optional(request.Organization))
-                .Add("language", Optional(request.Language))
-                .Add("auto_approve", request.AutoApprove ? "true" : "false");
-            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            var registrantId = Json.String(Data(root, call.Endpoint), "registrant_id") ?? throw new BizConfTransportException(
-                $"addRegistrant registered {request.Email} but answered without a registrant_id.", call.Endpoint, 200);
-            var expected = request.AutoApprove ? RegistrantStatus.Approved : RegistrantStatus.Pending;
-            var statuses = new[] { expected }.Concat(new[] { RegistrantStatus.Approved, RegistrantStatus.Pending, RegistrantStatus.Denied }.Where(s => s != expected));
-            foreach (var status in statuses)
+            var call = Post("addRegistrant", safeToRepeat: true).Add("confId", meetingId);
+            foreach (var field in RegistrationWire.Fields)
             {
-                IReadOnlyList<Registrant> listed;
-                try
+                if (field.SentByAddRegistrant)
                 {
-                    listed = await GetRegistrantsAsync(meetingId, status, cancellationToken).ConfigureAwait(false);
-                }
-                catch (BizConfApiException e)
-                {
-                    // The registration stands; say so, rather than let the row look refused.
-                    throw new BizConfOperationException(
-                        $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but reading it back failed: {e.Message}",
-                        "RegistrantReadBackFailed", e);
-                }
-
-                var registrant = listed.FirstOrDefault(r => r.RegistrantId == registrantId);
-                if (registrant != null)
-                {
-                    return registrant;
+                    call.Add(field.WireName, Optional(field.Get(request)));
                 }
             }
 
-            throw new BizConfOperationException(
-                $"{request.Email} is registered for meeting {meetingId} (registrant {registrantId}), but getRegistrants lists it under no status.",
-                "RegistrantNotListed");
+            call.Add("custom_questions", request.CustomAnswers.Count == 0 ? null : AnswersJson(request.CustomAnswers))
+                .Add("auto_approve", request.AutoApprove ? "true" : "false");
+            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            var data = Data(root, call.Endpoint);
+            var registrant = new Registrant
+            {
+                RegistrantId = Json.String(data, "registrant_id") ?? throw new BizConfTransportException(
+                    $"addRegistrant registered {request.Email} but answered without a registrant_id.", call.Endpoint, 200),
+                MeetingId = meetingId,
+                LoginName = LoginName,
+                MeetingNumber = Json.String(data, "id"),
+                Topic = Json.String(data, "topic"),
+                MeetingStartTime = Json.Time(data, "start_time"),
+                JoinUrl = Json.String(data, "join_url"),
+                Status = request.AutoApprove ? RegistrantStatus.Approved : RegistrantStatus.Pending,
+            };
+            foreach (var field in RegistrationWire.Fields)
+            {
+                field.Set(registrant, Optional(field.Get(request)));
+            }
+
+            registrant.SetAnswers(request.CustomAnswers);
+            return registrant;
         }
 
         /// <summary>getRegistrants: the meeting's registrants with one status (the service's default is approved).</summary>
@@ -111,7 +88,7 @@ namespace BizConf
             {
                 foreach (var item in Json.Items(data))
                 {
-                    registrants.Add(RegistrantParser.Parse(item, meetingId, askedFor));
+                    registrants.Add(RegistrantParser.Parse(item, meetingId, askedFor, LoginName));
                 }
             }
 

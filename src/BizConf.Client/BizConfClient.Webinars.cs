@@ -13,7 +13,7 @@ namespace BizConf
             var call = WebinarCall("createDiyWebinar", safeToRepeat: false);
             AddWebinarFields(call, request);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return WebinarParser.Parse(Data(root, call.Endpoint));
+            return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
         }
 
         /// <summary>updateDiyWebinar: the service replaces the webinar with what is sent, so send it whole.</summary>
@@ -24,18 +24,18 @@ namespace BizConf
             var call = WebinarCall("updateDiyWebinar", safeToRepeat: true).Add("webinarNo", webinarNumber.Trim());
             AddWebinarFields(call, request);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return WebinarParser.Parse(Data(root, call.Endpoint));
+            return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
         }
 
         /// <summary>getWebinarInfo.</summary>
         public async Task<Webinar> GetWebinarAsync(string webinarNumber, CancellationToken cancellationToken = default)
         {
             RequireText(webinarNumber, "WebinarNumber");
-            var call = new ApiCall("getWebinarInfo", System.Net.Http.HttpMethod.Get, TokenKind.Account, safeToRepeat: true)
+            var call = Get("getWebinarInfo")
                 .Add("siteSign", RequireSiteSign("getWebinarInfo"))
                 .Add("webinarNo", webinarNumber.Trim());
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return WebinarParser.Parse(Data(root, call.Endpoint));
+            return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
         }
 
         /// <summary>deleteWebinar.</summary>
@@ -44,6 +44,12 @@ namespace BizConf
             RequireText(webinarNumber, "WebinarNumber");
             var call = WebinarCall("deleteWebinar", safeToRepeat: false).Add("webinarNo", webinarNumber.Trim());
             return SendAsync(call, cancellationToken);
+        }
+
+        private Webinar Own(Webinar webinar)
+        {
+            webinar.LoginName = LoginName;
+            return webinar;
         }
 
         private ApiCall WebinarCall(string endpoint, bool safeToRepeat) =>

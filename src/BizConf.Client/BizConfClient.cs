@@ -14,6 +14,7 @@ namespace BizConf
     public sealed partial class BizConfClient : IDisposable
     {
         private readonly ApiTransport transport;
+        private readonly bool ownsTransport;
 
         public BizConfClient(BizConfClientOptions options, string apiKey)
         {
@@ -24,22 +25,51 @@ namespace BizConf
             }
 
             transport = new ApiTransport(options, new Signer(apiKey));
+            ownsTransport = true;
+            LoginName = options.LoginName;
+        }
+
+        private BizConfClient(BizConfClient site, string loginName)
+        {
+            Options = site.Options;
+            transport = site.transport;
+            LoginName = loginName;
         }
 
         public BizConfClientOptions Options { get; }
 
-        public void Dispose() => transport.Dispose();
+        /// <summary>The account every account-token call of this client acts for.</summary>
+        public string LoginName { get; }
 
-        public override string ToString() => $"BizConf client for {Options.LoginName} at {Options.BaseUri}";
+        /// <summary>
+        /// The same client acting for another account of the site. The API key is the site's, so one key signs for
+        /// every account; the view shares this client's connection and timestamps, and disposing it does nothing.
+        /// An empty name means this client's own account.
+        /// </summary>
+        public BizConfClient ForAccount(string? loginName)
+        {
+            var name = loginName?.Trim();
+            return string.IsNullOrEmpty(name) || string.Equals(name, LoginName, StringComparison.Ordinal) ? this : new BizConfClient(this, name!);
+        }
+
+        public void Dispose()
+        {
+            if (ownsTransport)
+            {
+                transport.Dispose();
+            }
+        }
+
+        public override string ToString() => $"BizConf client for {LoginName} at {Options.BaseUri}";
 
         private Task<JsonElement> SendAsync(ApiCall call, CancellationToken cancellationToken) =>
             transport.SendAsync(call, cancellationToken);
 
-        private static ApiCall Post(string endpoint, bool safeToRepeat) =>
-            new ApiCall(endpoint, HttpMethod.Post, TokenKind.Account, safeToRepeat);
+        private ApiCall Post(string endpoint, bool safeToRepeat) =>
+            new ApiCall(endpoint, HttpMethod.Post, TokenKind.Account, safeToRepeat) { LoginName = LoginName };
 
-        private static ApiCall Get(string endpoint) =>
-            new ApiCall(endpoint, HttpMethod.Get, TokenKind.Account, safeToRepeat: true);
+        private ApiCall Get(string endpoint) =>
+            new ApiCall(endpoint, HttpMethod.Get, TokenKind.Account, safeToRepeat: true) { LoginName = LoginName };
 
         private string RequireSiteSign(string parameterUse)
         {

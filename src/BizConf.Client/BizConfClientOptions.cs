@@ -39,7 +39,7 @@ namespace BizConf
         /// <summary>The first back-off delay when the server gives no Retry-After; it doubles each retry.</summary>
         public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-        /// <summary>The longest wait between two tries, whatever Retry-After says.</summary>
+        /// <summary>The longest back-off between two tries. A server's Retry-After is waited in full, even when longer.</summary>
         public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
 
         /// <summary>For tests: the HTTP handler to send through.</summary>
@@ -48,11 +48,30 @@ namespace BizConf
         /// <summary>For tests: how the client waits between tries, so a test can see the waits without spending them.</summary>
         public Func<TimeSpan, System.Threading.CancellationToken, System.Threading.Tasks.Task> Delay { get; set; } = System.Threading.Tasks.Task.Delay;
 
+        /// <summary>
+        /// For tests: a number from 0 to 1 that scales each back-off wait ("full jitter", so that workers failing
+        /// together do not retry together). Random by default; called from any thread.
+        /// </summary>
+        public Func<double> Jitter { get; set; } = SharedRandom.NextDouble;
+
         /// <summary>For tests: the clock that timestamps and time checks read.</summary>
         public Func<DateTimeOffset> Clock { get; set; } = () => DateTimeOffset.UtcNow;
 
         /// <summary>Receives one line per request and retry, with no secret in it. Called from any thread.</summary>
         public Action<string>? Log { get; set; }
+
+        private static class SharedRandom
+        {
+            private static readonly Random Source = new Random();
+
+            public static double NextDouble()
+            {
+                lock (Source)
+                {
+                    return Source.NextDouble();
+                }
+            }
+        }
 
         public static Uri NormalizeBaseUri(Uri uri)
         {

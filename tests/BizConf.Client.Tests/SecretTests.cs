@@ -32,11 +32,15 @@ public class SecretTests
         {
             () => FakeHttpHandler.Ok(TestClient.RealisticMeeting),                         // create
             () => FakeHttpHandler.Http(503, 0), () => FakeHttpHandler.Ok(TestClient.RealisticMeeting), // get, retried
-            () => FakeHttpHandler.ApiStatus(102, "权限验证失败,请检测APIKey 或者token加密方式是否正确"), // modify
+            () => FakeHttpHandler.ApiStatus(102, "权限验证失败,请检测APIKey 或者token加密方式是否正确"), // modify: 102,
+            () => FakeHttpHandler.ApiStatus(102, "权限验证失败,请检测APIKey 或者token加密方式是否正确"), // sent once more
             () => FakeHttpHandler.Ok("<html>oops</html>"),                                  // list
             () => FakeHttpHandler.Http(429, 0), () => FakeHttpHandler.Http(429, 0),          // cancel: 429 twice, gives up
             () => FakeHttpHandler.Ok("""{"status":100,"isAvailable":true}"""),              // account/check
-            () => FakeHttpHandler.ApiStatus(103, "服务器内部错误"),                           // create: 103, not retried
+            () => FakeHttpHandler.ApiStatus(103, "服务器内部错误"),                           // create: 103,
+            () => FakeHttpHandler.Ok("""{"status":100,"data":[],"totalPage":1,"totalRecord":0}"""), // no such meeting,
+            () => FakeHttpHandler.ApiStatus(103, "服务器内部错误"),                           // sent again: 103,
+            () => FakeHttpHandler.Ok("""{"status":100,"data":[],"totalPage":1,"totalRecord":0}"""), // still none: gives up
         };
         var handler = new FakeHttpHandler(async (i, _, ct) =>
         {
@@ -84,8 +88,9 @@ public class SecretTests
         var (handler, _, _, client) = await ExerciseAsync();
         using (client)
         {
-            // create 1, get 2 (503 then answer), modify 1, list 1, cancel 2 (429 twice), check 1, create 1 (103), get 2 (timeouts)
-            Assert.Equal(11, handler.Requests.Count);
+            // create 1, get 2 (503 then answer), modify 2 (102 sent once more), list 1, cancel 2 (429 twice), check 1,
+            // create 4 (103, look, 103, look), get 2 (timeouts)
+            Assert.Equal(15, handler.Requests.Count);
             foreach (var request in handler.Requests)
             {
                 AssertNoKey(request.Uri.AbsoluteUri, "a request URL");

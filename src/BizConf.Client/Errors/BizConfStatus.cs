@@ -6,7 +6,9 @@ namespace BizConf
     public static class BizConfStatus
     {
         public const int Success = 100;
+        public const int AuthenticationFailed = 102;
         public const int InternalError = 103;
+        public const int MeetingNotFound = 401;
 
         private static readonly Dictionary<int, StatusInfo> Known = new Dictionary<int, StatusInfo>
         {

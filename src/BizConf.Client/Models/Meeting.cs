@@ -7,6 +7,9 @@ namespace BizConf
     {
         public long Id { get; set; }
 
+        /// <summary>The account that hosts the meeting: part of its identity, so a piped meeting acts on its own account.</summary>
+        public string LoginName { get; set; } = string.Empty;
+
         /// <summary>The 10-digit number people dial or type to join.</summary>
         public string MeetingNumber { get; set; } = string.Empty;
 

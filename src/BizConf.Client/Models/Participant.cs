@@ -6,7 +6,7 @@ namespace BizConf
     /// One stay of one person in a reported session. The registration fields are filled for meetings with
     /// registration. Every property is a plain value, so Export-Csv writes the rows readably.
     /// </summary>
-    public sealed class Participant
+    public sealed class Participant : RegistrationDetails
     {
         public string MeetingNumber { get; set; } = string.Empty;
 
@@ -16,12 +16,6 @@ namespace BizConf
 
         /// <summary>The "user-defined id" (the API's <c>cuid</c>).</summary>
         public string? CustomId { get; set; }
-
-        public string? Email { get; set; }
-
-        public string? FirstName { get; set; }
-
-        public string? LastName { get; set; }
 
         public DateTimeOffset? JoinTime { get; set; }
 
@@ -35,29 +29,6 @@ namespace BizConf
         public string? IPAddress { get; set; }
 
         public string? RegistrantId { get; set; }
-
-        public string? Organization { get; set; }
-
-        public string? JobTitle { get; set; }
-
-        public string? Country { get; set; }
-
-        public string? City { get; set; }
-
-        public string? State { get; set; }
-
-        public string? Address { get; set; }
-
-        public string? Zip { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? Industry { get; set; }
-
-        /// <summary>The size band of the organization, such as <c>1-20</c> (the API's <c>no_of_employees</c>).</summary>
-        public string? NumberOfEmployees { get; set; }
-
-        public string? Comments { get; set; }
 
         /// <summary>
         /// The registration's status as the service words it: approved, pending or denied (a registrant's

@@ -13,7 +13,7 @@ namespace BizConf
     }
 
     /// <summary>One person registered for a meeting (addRegistrant, getRegistrants).</summary>
-    public sealed class Registrant
+    public sealed class Registrant : RegistrationDetails
     {
         private IReadOnlyList<KeyValuePair<string, string>> answers = Array.Empty<KeyValuePair<string, string>>();
 
@@ -22,43 +22,17 @@ namespace BizConf
         /// <summary>The meeting's Id (the confId of the call).</summary>
         public long MeetingId { get; set; }
 
-        public string Email { get; set; } = string.Empty;
+        /// <summary>The account that hosts the meeting: the one the call acted for.</summary>
+        public string LoginName { get; set; } = string.Empty;
 
-        public string FirstName { get; set; } = string.Empty;
+        /// <summary>The meeting's number, as addRegistrant answers it (the <c>id</c> of its answer); empty from getRegistrants.</summary>
+        public string? MeetingNumber { get; set; }
 
-        public string? LastName { get; set; }
+        /// <summary>The meeting's name, as addRegistrant answers it (<c>topic</c>); empty from getRegistrants.</summary>
+        public string? Topic { get; set; }
 
-        public string? Address { get; set; }
-
-        public string? City { get; set; }
-
-        public string? State { get; set; }
-
-        public string? Zip { get; set; }
-
-        public string? Country { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? Comments { get; set; }
-
-        public string? Industry { get; set; }
-
-        public string? JobTitle { get; set; }
-
-        public string? NumberOfEmployees { get; set; }
-
-        public string? Organization { get; set; }
-
-        /// <summary>
-        /// The language of the registration e-mails. getRegistrants does not return it, so it is empty on every
-        /// registrant the service lists (Get-BizConfRegistrant, and Add-BizConfRegistrant, which reads back).
-        /// </summary>
-        public string? Language { get; set; }
-
-        public string? PurchasingTimeFrame { get; set; }
-
-        public string? RoleInPurchaseProcess { get; set; }
+        /// <summary>The meeting's start, as addRegistrant answers it (<c>start_time</c>); empty from getRegistrants.</summary>
+        public DateTimeOffset? MeetingStartTime { get; set; }
 
         public RegistrantStatus Status { get; set; }
 

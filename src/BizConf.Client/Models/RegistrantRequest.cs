@@ -5,44 +5,11 @@ using System.Text.RegularExpressions;
 namespace BizConf
 {
     /// <summary>One person to register with addRegistrant. Property names are the cmdlet parameter names.</summary>
-    public sealed class RegistrantRequest
+    public sealed class RegistrantRequest : RegistrationDetails
     {
         // Deliberately loose: one @, something before it, a dotted domain after it, no spaces. The service decides the rest.
         private static readonly Regex EmailShape = new Regex(@"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$", RegexOptions.CultureInvariant);
         private static readonly Regex CountryShape = new Regex("^[A-Za-z]{2}$", RegexOptions.CultureInvariant);
-
-        public string Email { get; set; } = string.Empty;
-
-        public string FirstName { get; set; } = string.Empty;
-
-        public string? LastName { get; set; }
-
-        public string? Address { get; set; }
-
-        public string? City { get; set; }
-
-        public string? State { get; set; }
-
-        public string? Zip { get; set; }
-
-        /// <summary>Two letters (CN).</summary>
-        public string? Country { get; set; }
-
-        public string? Phone { get; set; }
-
-        public string? Comments { get; set; }
-
-        public string? Industry { get; set; }
-
-        public string? JobTitle { get; set; }
-
-        /// <summary>One of <see cref="RegistrationValues.EmployeeCounts"/>.</summary>
-        public string? NumberOfEmployees { get; set; }
-
-        public string? Organization { get; set; }
-
-        /// <summary>One of <see cref="RegistrationValues.Languages"/>.</summary>
-        public string? Language { get; set; }
 
         /// <summary>Answers to the meeting's custom questions: title, then value (at most 128 characters), in order.</summary>
         public IList<KeyValuePair<string, string>> CustomAnswers { get; } = new List<KeyValuePair<string, string>>();
@@ -62,7 +29,7 @@ namespace BizConf
                 throw new BizConfArgumentException("Email must not be empty.", nameof(Email));
             }
 
-            Email = Email.Trim();
+            Email = Email!.Trim();
             if (!EmailShape.IsMatch(Email))
             {
                 throw new BizConfArgumentException($"Email '{Email}' is not an e-mail address (name@example.com).", nameof(Email));
@@ -73,7 +40,7 @@ namespace BizConf
                 throw new BizConfArgumentException("FirstName must not be empty.", nameof(FirstName));
             }
 
-            FirstName = FirstName.Trim();
+            FirstName = FirstName!.Trim();
 
             if (!string.IsNullOrEmpty(Country))
             {

@@ -8,6 +8,9 @@ namespace BizConf
         /// <summary>The number people type to join; it identifies the webinar in every call.</summary>
         public string WebinarNumber { get; set; } = string.Empty;
 
+        /// <summary>The account that hosts the webinar: part of its identity, so a piped webinar acts on its own account.</summary>
+        public string LoginName { get; set; } = string.Empty;
+
         public string Name { get; set; } = string.Empty;
 
         /// <summary>In the local zone of this machine.</summary>

@@ -35,8 +35,17 @@ namespace BizConf.Transport
         /// </summary>
         public bool SafeToRepeat { get; }
 
-        /// <summary>Signs with this login name instead of the session's (account/check of another account).</summary>
+        /// <summary>The account the call acts for; null signs with the session's login name.</summary>
         public string? LoginName { get; set; }
+
+        /// <summary>
+        /// For a call that is not safe to repeat blindly: its caller looks for the result of an ambiguous failure
+        /// itself before sending again (a create looks for the meeting), so the failure is handed back as it is.
+        /// </summary>
+        public bool CallerChecksBeforeRepeat { get; set; }
+
+        /// <summary>How many attempts of this call failed in a way that may hide a request carried out.</summary>
+        public int AmbiguousFailures { get; set; }
 
         public IReadOnlyList<KeyValuePair<string, string>> Fields => fields;
 

@@ -41,6 +41,7 @@ namespace BizConf.Transport
 
         public async Task<JsonElement> SendAsync(ApiCall call, CancellationToken cancellationToken)
         {
+            var clashRepeated = false;
             for (var attempt = 1; ; attempt++)
             {
                 TimeSpan? retryAfter;
@@ -49,23 +50,41 @@ namespace BizConf.Transport
                 {
                     return await SendOnceAsync(call, attempt, cancellationToken).ConfigureAwait(false);
                 }
-                catch (BizConfApiException e) when (BizConfStatus.IsTransient(e.Status) && call.SafeToRepeat)
+                catch (BizConfApiException e) when (e.Status == BizConfStatus.AuthenticationFailed && !clashRepeated)
                 {
+                    // Most often another process signing with the same key took this millisecond's timestamp. A 102
+                    // means nothing was done, so any call may be sent once more, after a short random wait so the two
+                    // processes part, with a fresh timestamp. A wrong key fails again and is reported then.
+                    clashRepeated = true;
+                    attempt--;
+                    var wait = TimeSpan.FromMilliseconds(5 + (45 * options.Jitter()));
+                    Log($"{e.Message} Sending once more with a fresh timestamp in {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s, in case another process used the same one.");
+                    await options.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                catch (Exception e) when (MayHaveBeenCarriedOut(e))
+                {
+                    call.AmbiguousFailures++;
+                    if (!call.SafeToRepeat)
+                    {
+                        if (call.CallerChecksBeforeRepeat)
+                        {
+                            throw;
+                        }
+
+                        throw e is BizConfApiException api
+                            ? new BizConfApiException(api.Status, api.ServerMessage, api.Endpoint, NotRepeated)
+                            : ((BizConfTransportException)e).WithNote(NotRepeated);
+                    }
+
                     failure = e;
                     retryAfter = null;
                 }
-                catch (BizConfApiException e) when (BizConfStatus.IsTransient(e.Status))
+                catch (BizConfTransportException e) when (e.HttpStatus == 429 || e.HttpStatus == 503)
                 {
-                    throw new BizConfApiException(e.Status, e.ServerMessage, e.Endpoint, NotRepeated);
-                }
-                catch (BizConfTransportException e) when (IsRetryable(e, call))
-                {
+                    // The server turned the request away unprocessed: safe to repeat for any call.
                     failure = e;
                     retryAfter = e.RetryAfter;
-                }
-                catch (BizConfTransportException e) when (e.HttpStatus == null || e.HttpStatus >= 500)
-                {
-                    throw e.WithNote(NotRepeated);
                 }
 
                 if (attempt > options.MaxRetry)
@@ -75,7 +94,7 @@ namespace BizConf.Transport
                         : new BizConfApiException(((BizConfApiException)failure).Status, ((BizConfApiException)failure).ServerMessage, call.Endpoint, $"Gave up after {attempt} attempts.");
                 }
 
-                var delay = RetryDelay(attempt, retryAfter);
+                var delay = RetryDelay(options, attempt, retryAfter);
                 Log($"{failure.Message} Trying again in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {options.MaxRetry}).");
                 await options.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
@@ -83,27 +102,41 @@ namespace BizConf.Transport
 
         public void Dispose() => http.Dispose();
 
+        /// <summary>
+        /// Whether a failure may hide a request that the service carried out: a timeout, a broken connection, an
+        /// HTTP 5xx other than 503 (which turns the request away), or status 103.
+        /// </summary>
+        internal static bool MayHaveBeenCarriedOut(Exception e) =>
+            (e is BizConfApiException api && BizConfStatus.IsTransient(api.Status))
+            || (e is BizConfTransportException transport
+                && (transport.IsTimeout || transport.HttpStatus == null || (transport.HttpStatus >= 500 && transport.HttpStatus != 503)));
+
+        /// <summary>
+        /// The wait before retry <paramref name="attempt"/>: the server's Retry-After in full (never cut), with up to
+        /// one base delay added; otherwise "full jitter", a random share of the doubling back-off, capped. Random
+        /// waits keep parallel workers that failed together from retrying together.
+        /// </summary>
+        internal static TimeSpan RetryDelay(BizConfClientOptions options, int attempt, TimeSpan? retryAfter)
+        {
+            var jitter = Math.Min(1.0, Math.Max(0.0, options.Jitter()));
+            if (retryAfter.HasValue)
+            {
+                var asked = retryAfter.Value < TimeSpan.Zero ? TimeSpan.Zero : retryAfter.Value;
+                return asked + TimeSpan.FromTicks((long)(options.RetryBaseDelay.Ticks * jitter));
+            }
+
+            var ceiling = TimeSpan.FromTicks(options.RetryBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 16)));
+            if (ceiling > options.MaxRetryDelay)
+            {
+                ceiling = options.MaxRetryDelay;
+            }
+
+            return TimeSpan.FromTicks((long)(ceiling.Ticks * jitter));
+        }
+
         /// <summary>Said of a failure that may hide a request carried out, on a call that must not be sent twice.</summary>
         private const string NotRepeated =
             "It was not tried again, because the request may have been carried out: check its result before sending it again.";
-
-        private static bool IsRetryable(BizConfTransportException e, ApiCall call)
-        {
-            // 429 and 503 mean the server turned the request away unprocessed: safe to repeat for any call.
-            if (e.HttpStatus == 429 || e.HttpStatus == 503)
-            {
-                return true;
-            }
-
-            // A timeout or a broken connection may hide a request that was carried out.
-            return call.SafeToRepeat && (e.IsTimeout || e.HttpStatus == null || e.HttpStatus >= 500);
-        }
-
-        private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
-        {
-            var delay = retryAfter ?? TimeSpan.FromTicks(options.RetryBaseDelay.Ticks * (1L << Math.Min(attempt - 1, 16)));
-            return delay > options.MaxRetryDelay ? options.MaxRetryDelay : delay < TimeSpan.Zero ? TimeSpan.Zero : delay;
-        }
 
         private async Task<JsonElement> SendOnceAsync(ApiCall call, int attempt, CancellationToken cancellationToken)
         {

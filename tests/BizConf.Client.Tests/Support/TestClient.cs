@@ -32,6 +32,8 @@ internal static class TestClient
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(20),
             Timeout = TimeSpan.FromSeconds(10),
+            // Waits at the top of their range, so tests see the back-off exactly; jitter has tests of its own.
+            Jitter = () => 1.0,
         };
         configure?.Invoke(options);
         return new BizConfClient(options, apiKey ?? NewApiKey());

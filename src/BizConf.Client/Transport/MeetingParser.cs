@@ -1,8 +1,7 @@
 using System;
 using System.Text.Json;
-using BizConf.Transport;
 
-namespace BizConf
+namespace BizConf.Transport
 {
     /// <summary>Reads the service's meeting object (API.md section 5.1) into a <see cref="Meeting"/>.</summary>
     internal static class MeetingParser

@@ -1,8 +1,7 @@
 using System;
 using System.Text.Json;
-using BizConf.Transport;
 
-namespace BizConf
+namespace BizConf.Transport
 {
     /// <summary>Reads the service's webinar object (API.md section 5.4) into a <see cref="Webinar"/>.</summary>
     internal static class WebinarParser

@@ -2,9 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
-using BizConf.Transport;
 
-namespace BizConf
+namespace BizConf.Transport
 {
     /// <summary>
     /// Reads the report answers of API.md 5.3. The vendor's own samples are loose, so every key is matched
@@ -113,8 +112,8 @@ namespace BizConf
         {
             var join = Json.Time(item, "joinTime");
             var leave = Json.Time(item, "leaveTime");
-            var registration = RegistrationFieldsReader.Read(item);
-            return new Participant
+            var answers = RegistrationWire.ReadCustomAnswers(item);
+            return RegistrationWire.Read(item, new Participant
             {
                 MeetingNumber = session.MeetingNumber,
                 SessionId = session.SessionId,
@@ -126,25 +125,11 @@ namespace BizConf
                 Device = Json.String(item, "device"),
                 IPAddress = Json.String(item, "ip"),
                 RegistrantId = Json.String(item, "registrantId"),
-                Email = registration.Email,
-                FirstName = registration.FirstName,
-                LastName = registration.LastName,
-                Organization = registration.Organization,
-                JobTitle = registration.JobTitle,
-                Country = registration.Country,
-                City = registration.City,
-                State = registration.State,
-                Address = registration.Address,
-                Zip = registration.Zip,
-                Phone = registration.Phone,
-                Industry = registration.Industry,
-                NumberOfEmployees = registration.NumberOfEmployees,
-                Comments = registration.Comments,
-                RegistrationStatus = registration.Status,
-                RegistrationTime = registration.CreatedTime,
-                JoinUrl = registration.JoinUrl,
-                CustomAnswers = registration.CustomAnswers.Count == 0 ? null : CustomAnswerText.Format(registration.CustomAnswers),
-            };
+                RegistrationStatus = Json.String(item, "status"),
+                RegistrationTime = Json.Time(item, "create_time"),
+                JoinUrl = Json.String(item, "join_url"),
+                CustomAnswers = answers.Count == 0 ? null : CustomAnswerText.Format(answers),
+            });
         }
 
         private static TimeSpan? Between(DateTimeOffset? start, DateTimeOffset? end) =>

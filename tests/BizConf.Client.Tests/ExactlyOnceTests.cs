@@ -1,0 +1,293 @@
+using System.Net.Http;
+using BizConf.Client.Tests.Support;
+
+namespace BizConf.Client.Tests;
+
+/// <summary>
+/// Every item done exactly once under faults: a create looks before it repeats, a lost cancel is checked, a 102 from
+/// another process's timestamp is sent once more, back-off waits are jittered, and one key acts for every account.
+/// </summary>
+public class ExactlyOnceTests
+{
+    // TestClient.Meeting(): "Weekly sync", 2017-08-02 00:00 UTC (08:00 site time), 60 minutes.
+    private const string NoMeetings = """{"status":100,"message":"","data":[],"totalPage":1,"currentPage":1,"totalRecord":0,"pageSize":50}""";
+
+    private static string Listed(params string[] meetings) =>
+        $$"""{"status":100,"message":"","data":[{{string.Join(",", meetings)}}],"totalPage":1,"currentPage":1,"totalRecord":{{meetings.Length}},"pageSize":50}""";
+
+    private static string ListedMeeting(long id, string name = "Weekly sync", string startGmt = "2017-08-02 00:00:00", int duration = 60, int status = 0) =>
+        $$"""{"id":{{id}},"meetingNo":"99{{id}}","meetingName":"{{name}}","startTime":"{{startGmt}}","duration":{{duration}},"confStatus":{{status}}}""";
+
+    private static readonly string Created = """{"status":100,"message":"","data":""" + ListedMeeting(501) + "}";
+
+    private static Func<HttpResponseMessage> Ok(string body) => () => FakeHttpHandler.Ok(body);
+
+    private static Func<HttpResponseMessage> Api(int status) => () => FakeHttpHandler.ApiStatus(status, "m" + status);
+
+    private static string[] Endpoints(FakeHttpHandler handler) => handler.Requests.Select(r => r.Uri.AbsolutePath.Split('/').Last()).ToArray();
+
+    [Fact]
+    public async Task Create_after_status_103_finds_the_meeting_the_lost_request_made_and_sends_nothing_more()
+    {
+        var log = new List<string>();
+        var handler = FakeHttpHandler.Answering(Api(103), Ok(Listed(ListedMeeting(77))));
+        using var client = TestClient.Create(handler, configure: o => { o.MaxRetry = 3; o.Log = log.Add; });
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
+
+        Assert.Equal(77, meeting.Id);
+        Assert.Equal("demo", meeting.LoginName);
+        Assert.Equal(new[] { "confReservation", "listConf" }, Endpoints(handler));
+        var look = handler.Requests[1];
+        Assert.Equal("Weekly sync", look.Field("keyword"));
+        Assert.Equal("2017-08-02 07:59:00", look.Field("startTime"));
+        Assert.Equal("2017-08-02 08:01:00", look.Field("endTime"));
+        Assert.Equal("1", look.Field("pageNo"));
+        Assert.Contains(log, l => l.Contains("Meeting 'Weekly sync' (Id 77) exists on account demo with this name, start and duration: this request made it.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Create_after_a_timeout_with_no_meeting_found_sends_again_with_a_fresh_token()
+    {
+        var handler = new FakeHttpHandler(async (i, _, ct) =>
+        {
+            if (i == 0)
+            {
+                // Only this request hangs, past the one-second deadline.
+                await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            }
+
+            return i == 1 ? FakeHttpHandler.Ok(NoMeetings) : FakeHttpHandler.Ok(Created);
+        });
+        using var client = TestClient.Create(handler, configure: o => { o.MaxRetry = 2; o.Timeout = TimeSpan.FromSeconds(1); });
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
+
+        Assert.Equal(501, meeting.Id);
+        Assert.Equal(new[] { "confReservation", "listConf", "confReservation" }, Endpoints(handler));
+        Assert.NotEqual(handler.Requests[0].Field("timeStamp"), handler.Requests[2].Field("timeStamp"));
+        Assert.NotEqual(handler.Requests[0].Field("token"), handler.Requests[2].Field("token"));
+        Assert.Equal(handler.Requests[0].Field("confName"), handler.Requests[2].Field("confName"));
+    }
+
+    [Fact]
+    public async Task Create_that_keeps_failing_ambiguously_gives_up_after_MaxRetry_and_says_no_meeting_exists()
+    {
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Http(500), Ok(NoMeetings), () => FakeHttpHandler.Http(500), Ok(NoMeetings));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 1);
+
+        var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.CreateMeetingAsync(TestClient.Meeting()));
+
+        Assert.Equal(500, e.HttpStatus);
+        Assert.Equal(new[] { "confReservation", "listConf", "confReservation", "listConf" }, Endpoints(handler));
+        Assert.EndsWith("No such meeting exists on account demo (looked with listConf). Gave up after 2 attempts.", e.Message);
+    }
+
+    [Fact]
+    public async Task Create_whose_look_fails_too_says_the_meeting_may_exist_and_sends_no_second_create()
+    {
+        var handler = FakeHttpHandler.Answering(Api(103), Api(109));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 3);
+
+        var e = await Assert.ThrowsAsync<BizConfApiException>(() => client.CreateMeetingAsync(TestClient.Meeting()));
+
+        Assert.Equal(103, e.Status);
+        Assert.Equal(new[] { "confReservation", "listConf" }, Endpoints(handler));
+        Assert.Contains("Looking for the meeting on account demo failed too", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("so it may exist: look for it before scheduling it again.", e.Message);
+    }
+
+    [Fact]
+    public async Task A_listed_meeting_counts_only_with_the_same_name_start_and_duration_and_not_cancelled()
+    {
+        var others = Listed(
+            ListedMeeting(1, name: "Weekly sync 2"),
+            ListedMeeting(2, startGmt: "2017-08-02 00:01:00"),
+            ListedMeeting(3, duration: 45),
+            ListedMeeting(4, status: 9));
+        var handler = FakeHttpHandler.Answering(() => throw new HttpRequestException("reset"), Ok(others), Ok(Created));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 1);
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
+
+        Assert.Equal(501, meeting.Id);
+        Assert.Equal(new[] { "confReservation", "listConf", "confReservation" }, Endpoints(handler));
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Create_turned_away_with_429_or_503_is_sent_again_after_the_wait_without_looking(int status)
+    {
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Http(status, 0), Ok(Created));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 1);
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
+
+        Assert.Equal(501, meeting.Id);
+        Assert.Equal(new[] { "confReservation", "confReservation" }, Endpoints(handler));
+    }
+
+    [Fact]
+    public async Task SkipExisting_writes_the_meeting_already_there_and_sends_no_create()
+    {
+        var log = new List<string>();
+        var handler = FakeHttpHandler.Answering(Ok(Listed(ListedMeeting(88))));
+        using var client = TestClient.Create(handler, configure: o => o.Log = log.Add);
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting(), skipExisting: true);
+
+        Assert.Equal(88, meeting.Id);
+        Assert.Equal(new[] { "listConf" }, Endpoints(handler));
+        Assert.Contains(log, l => l.StartsWith("Meeting 'Weekly sync' at ", StringComparison.Ordinal) && l.EndsWith("already exists on account demo (Id 88): not scheduled again.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SkipExisting_schedules_a_meeting_that_is_not_there()
+    {
+        var handler = FakeHttpHandler.Answering(Ok(NoMeetings), Ok(Created));
+        using var client = TestClient.Create(handler);
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting(), skipExisting: true);
+
+        Assert.Equal(501, meeting.Id);
+        Assert.Equal(new[] { "listConf", "confReservation" }, Endpoints(handler));
+    }
+
+    [Fact]
+    public async Task A_cancel_whose_answer_was_lost_and_whose_repeat_answers_401_is_a_success_when_getConf_finds_no_meeting()
+    {
+        var log = new List<string>();
+        var handler = FakeHttpHandler.Answering(() => throw new HttpRequestException("connection reset"), Api(401), Api(401));
+        using var client = TestClient.Create(handler, configure: o => { o.MaxRetry = 2; o.Log = log.Add; });
+
+        await client.CancelMeetingAsync(17962);
+
+        Assert.Equal(new[] { "cancelConf", "cancelConf", "getConf" }, Endpoints(handler));
+        Assert.Equal("17962", handler.Requests[2].Field("confId"));
+        Assert.Contains(log, l => l.Contains("getConf finds no live meeting 17962 on account demo: it is cancelled.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_cancel_answered_401_at_once_fails_without_a_check()
+    {
+        var handler = FakeHttpHandler.Answering(Api(401));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 2);
+
+        var e = await Assert.ThrowsAsync<BizConfApiException>(() => client.CancelMeetingAsync(17962));
+
+        Assert.Equal(401, e.Status);
+        Assert.Equal(new[] { "cancelConf" }, Endpoints(handler));
+    }
+
+    [Fact]
+    public async Task A_cancel_whose_repeat_answers_401_while_getConf_still_finds_the_meeting_fails_with_the_401()
+    {
+        var handler = FakeHttpHandler.Answering(Api(103), Api(401), Ok(TestClient.RealisticMeeting));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 2);
+
+        var e = await Assert.ThrowsAsync<BizConfApiException>(() => client.CancelMeetingAsync(17962));
+
+        Assert.Equal(401, e.Status);
+        Assert.Equal(new[] { "cancelConf", "cancelConf", "getConf" }, Endpoints(handler));
+    }
+
+    [Fact]
+    public async Task A_102_is_sent_once_more_after_a_short_random_wait_with_a_fresh_timestamp()
+    {
+        var waits = new List<TimeSpan>();
+        var handler = FakeHttpHandler.Answering(Api(102), Ok(TestClient.RealisticMeeting));
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 0;
+            o.Jitter = () => 0.5;
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
+        });
+
+        var meeting = await client.GetMeetingAsync(17962);
+
+        Assert.Equal(17962, meeting.Id);
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.NotEqual(handler.Requests[0].Field("timeStamp"), handler.Requests[1].Field("timeStamp"));
+        // 5 ms plus half of 45 ms.
+        Assert.Equal(new[] { TimeSpan.FromMilliseconds(27.5) }, waits);
+    }
+
+    [Fact]
+    public async Task A_second_102_fails_with_the_usual_message_so_a_wrong_key_is_still_reported()
+    {
+        var handler = FakeHttpHandler.Answering(Api(102));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 3);
+
+        var e = await Assert.ThrowsAsync<BizConfApiException>(() => client.CreateMeetingAsync(TestClient.Meeting()));
+
+        Assert.Equal(102, e.Status);
+        Assert.Equal("BizConf status 102 from confReservation: Authentication failed: check the API key, and that each token is new. Server message: m102", e.Message);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Back_off_waits_are_a_random_share_of_the_doubling_ceiling()
+    {
+        var waits = new List<TimeSpan>();
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Http(503), () => FakeHttpHandler.Http(503), () => FakeHttpHandler.Http(503), Ok(TestClient.RealisticMeeting));
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 3;
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(100);
+            o.MaxRetryDelay = TimeSpan.FromMilliseconds(300);
+            o.Jitter = () => 0.25;
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
+        });
+
+        await client.GetMeetingAsync(17962);
+
+        // Ceilings 100, 200, then 400 capped at 300; a quarter of each.
+        Assert.Equal(new[] { TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(75) }, waits);
+    }
+
+    [Fact]
+    public async Task The_default_jitter_varies_the_waits()
+    {
+        var waits = new List<TimeSpan>();
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Http(503));
+        var options = new BizConfClientOptions();
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 20;
+            o.Jitter = options.Jitter;
+            o.RetryBaseDelay = TimeSpan.FromSeconds(1);
+            o.MaxRetryDelay = TimeSpan.FromSeconds(1);
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
+        });
+
+        await Assert.ThrowsAsync<BizConfTransportException>(() => client.GetMeetingAsync(17962));
+
+        Assert.Equal(20, waits.Count);
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.Zero, TimeSpan.FromSeconds(1)));
+        Assert.True(waits.Distinct().Count() > 10, "twenty random waits should not repeat each other");
+    }
+
+    [Fact]
+    public async Task A_client_for_another_account_signs_as_that_account_with_the_site_key_and_marks_what_it_returns()
+    {
+        const string key = "site-key-for-accounts";
+        var handler = FakeHttpHandler.Answering(Ok(TestClient.RealisticMeeting));
+        using var client = TestClient.Create(handler, key);
+
+        var host = client.ForAccount(" host-b ");
+        var meeting = await host.GetMeetingAsync(17962);
+        host.Dispose();
+        var own = await client.GetMeetingAsync(17962);
+
+        Assert.Equal("host-b", host.LoginName);
+        Assert.Equal("host-b", meeting.LoginName);
+        Assert.Equal("demo", own.LoginName);
+        var request = handler.Requests[0];
+        Assert.Equal("host-b", request.Field("loginName"));
+        Assert.Equal(TestClient.Md5("host-b|" + key + "|" + request.Field("timeStamp")), request.Field("token"));
+        Assert.Equal("demo", handler.Requests[1].Field("loginName"));
+        Assert.Same(client, client.ForAccount(""));
+        Assert.Same(client, client.ForAccount("demo"));
+    }
+}
