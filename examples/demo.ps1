@@ -28,6 +28,25 @@ Write-Step 'Schedule the meetings in examples/meetings.csv'
 $scheduled = Import-Csv (Join-Path $PSScriptRoot 'meetings.csv') | New-BizConfMeeting
 $scheduled | Show
 
+Write-Step 'One site key acts for every host: schedule examples/hosts.csv, each row on the host it names'
+# The emulator's admin API adds the trainers' accounts to the demo site (on the real service they exist already).
+foreach ($trainer in 'trainer-li', 'trainer-wang', 'trainer-chen') {
+    $account = @{ loginName = $trainer; siteSign = 'demo-site' } | ConvertTo-Json
+    $null = Invoke-RestMethod -Method Post "$($BaseUri.TrimEnd('/'))/_emulator/accounts" -Body $account -ContentType 'application/json'
+}
+# The file's dates are examples: move them by whole weeks so that they lie ahead in any year.
+$hostRows = @(Import-Csv (Join-Path $PSScriptRoot 'hosts.csv'))
+$earliest = ($hostRows | ForEach-Object { [datetime]$_.StartTime } | Measure-Object -Minimum).Minimum
+$weeks = [Math]::Max(0, [Math]::Ceiling(((Get-Date).AddDays(1) - $earliest).TotalDays / 7))
+$hostRows | ForEach-Object { $_.StartTime = ([datetime]$_.StartTime).AddDays(7 * $weeks) }
+# Three trainings at the same hour: on one account they would clash (202); each on its own host, all are made.
+$hostRows | New-BizConfMeeting -SkipExisting -ThrottleLimit 10 | Select-Object LoginName, MeetingNumber, Name, StartTime, Duration | Show
+Write-Host 'Listed per host:'
+Get-BizConfMeeting -LoginName trainer-li, trainer-chen | Select-Object LoginName, Name, StartTime | Show
+Write-Host 'Running the same file again makes nothing new (-SkipExisting):'
+$again = $hostRows | New-BizConfMeeting -SkipExisting
+Write-Host "$(@($again).Count) rows, $(@(Get-BizConfMeeting -LoginName trainer-li, trainer-wang, trainer-chen).Count) meetings on the three hosts."
+
 Write-Step 'A clashing meeting is refused (status 202) and the rest of the batch goes on'
 $batch = @(
     [pscustomobject]@{ Name = 'Overlaps the review'; StartTime = $scheduled[0].StartTime.AddMinutes(15); Duration = 30 }

@@ -13,10 +13,18 @@ namespace BizConf.PowerShell
     /// </summary>
     public abstract class BizConfAsyncCmdlet : PSCmdlet, IDisposable
     {
-        private static readonly AsyncLocal<ConcurrentQueue<string>?> LogSink = new AsyncLocal<ConcurrentQueue<string>?>();
+        private static readonly AsyncLocal<BizConfAsyncCmdlet?> LogSink = new AsyncLocal<BizConfAsyncCmdlet?>();
 
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private readonly ConcurrentQueue<string> log = new ConcurrentQueue<string>();
+
+        /// <summary>Set when a log line arrives, a call ends or Ctrl+C is pressed: the pipeline thread has work.</summary>
+        private readonly AutoResetEvent wake = new AutoResetEvent(false);
+
+        protected BizConfAsyncCmdlet()
+        {
+            stopping.Token.Register(() => wake.Set());
+        }
 
         protected CancellationToken StopToken => stopping.Token;
 
@@ -30,30 +38,31 @@ namespace BizConf.PowerShell
                 : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
         /// <summary>Routes every client's log lines to whichever cmdlet is awaiting it on this async flow.</summary>
-        internal static void ForwardLog(string line) => LogSink.Value?.Enqueue(line);
+        internal static void ForwardLog(string line)
+        {
+            var cmdlet = LogSink.Value;
+            if (cmdlet != null)
+            {
+                cmdlet.log.Enqueue(line);
+                cmdlet.wake.Set();
+            }
+        }
 
-        public void Dispose() => stopping.Dispose();
+        public void Dispose()
+        {
+            stopping.Dispose();
+            wake.Dispose();
+        }
 
         protected override void StopProcessing() => stopping.Cancel();
 
         /// <summary>Runs one call to completion on the pipeline thread, writing its log lines as they come.</summary>
         protected T Await<T>(Func<CancellationToken, Task<T>> call)
         {
-            Task<T> task;
-            var previous = LogSink.Value;
-            LogSink.Value = log;
-            try
+            var task = Start(call);
+            while (!task.IsCompleted)
             {
-                task = call(StopToken);
-            }
-            finally
-            {
-                LogSink.Value = previous;
-            }
-
-            while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(100))
-            {
-                WriteLog();
+                WaitForWork();
             }
 
             WriteLog();
@@ -67,7 +76,40 @@ namespace BizConf.PowerShell
             }
         }
 
-        private void WriteLog()
+        /// <summary>
+        /// Starts a call whose log lines reach this cmdlet, and which wakes the pipeline thread when it ends. The log
+        /// route is an AsyncLocal, so it flows into every continuation of the call, on whatever thread.
+        /// </summary>
+        protected Task<T> Start<T>(Func<CancellationToken, Task<T>> call)
+        {
+            Task<T> task;
+            var previous = LogSink.Value;
+            LogSink.Value = this;
+            try
+            {
+                task = call(StopToken);
+            }
+            catch (Exception e)
+            {
+                task = Task.FromException<T>(e);
+            }
+            finally
+            {
+                LogSink.Value = previous;
+            }
+
+            task.ContinueWith(_ => wake.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return task;
+        }
+
+        /// <summary>Waits until a call ends, a log line comes or Ctrl+C is pressed, then writes the log lines.</summary>
+        protected void WaitForWork()
+        {
+            wake.WaitOne(250);
+            WriteLog();
+        }
+
+        protected void WriteLog()
         {
             while (log.TryDequeue(out var line))
             {

@@ -14,12 +14,7 @@ namespace BizConf.PowerShell
     /// </summary>
     public abstract class BizConfCmdlet : BizConfAsyncCmdlet
     {
-        private const int ItemProgressId = 2;
-
         private HashSet<string> commandLineParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        private string? itemActivity;
-        private DateTime lastItemProgress;
-        private int itemsDone;
 
         /// <summary>The session to use instead of the runspace's default one (from Connect-BizConf).</summary>
         [Parameter]
@@ -50,33 +45,6 @@ namespace BizConf.PowerShell
             }
 
             ActiveSession = session;
-        }
-
-        protected override void EndProcessing()
-        {
-            if (itemActivity != null)
-            {
-                WriteProgress(new ProgressRecord(ItemProgressId, itemActivity, "Done") { RecordType = ProgressRecordType.Completed });
-            }
-        }
-
-        /// <summary>
-        /// Counts one item of a pipeline and, for long ones, shows how many are done. The total is unknown while
-        /// items stream in, so the bar shows a count, at most twice a second so a console does not slow the job.
-        /// </summary>
-        protected void ItemDone(string activity)
-        {
-            itemsDone++;
-            var now = DateTime.UtcNow;
-            if (itemsDone < 2 || now - lastItemProgress < TimeSpan.FromMilliseconds(500))
-            {
-                return;
-            }
-
-            // A new record each time: a host may keep the ones written, so one must not change after it is written.
-            lastItemProgress = now;
-            itemActivity = activity;
-            WriteProgress(new ProgressRecord(ItemProgressId, activity, itemsDone.ToString(System.Globalization.CultureInfo.InvariantCulture) + " done"));
         }
 
         /// <summary>
@@ -133,43 +101,6 @@ namespace BizConf.PowerShell
                 await call(client, token).ConfigureAwait(false);
                 return true;
             });
-
-        /// <summary>
-        /// Runs a call for one item; a failure becomes a non-terminating error whose target is the item, and the
-        /// result is false. Ctrl+C still stops the whole pipeline.
-        /// </summary>
-        protected bool TryAwait<T>(Func<BizConfClient, CancellationToken, Task<T>> call, object? target, out T result)
-        {
-            try
-            {
-                result = Await(call);
-                return true;
-            }
-            catch (Exception e) when (IsItemFailure(e))
-            {
-                WriteError(ErrorRecords.From(e, target));
-                result = default!;
-                return false;
-            }
-        }
-
-        protected bool TryAwait(Func<BizConfClient, CancellationToken, Task> call, object? target) =>
-            TryAwait<bool>(async (client, token) =>
-            {
-                await call(client, token).ConfigureAwait(false);
-                return true;
-            }, target, out _);
-
-        /// <summary>
-        /// Whether a cmdlet with ConfirmImpact High and a -Force switch asks before each item: an explicit -Confirm
-        /// or -Confirm:$false decides; otherwise -Force answers the question in advance. -WhatIf is handled before.
-        /// </summary>
-        protected bool AsksBeforeEach(bool force) =>
-            MyInvocation.BoundParameters.TryGetValue("Confirm", out var confirm) ? ((SwitchParameter)confirm).IsPresent : !force;
-
-        /// <summary>Writes an error for bad input of one item, without sending anything.</summary>
-        protected void WriteInvalidArgument(string parameter, string message, object? target) =>
-            WriteError(ErrorRecords.From(new BizConfArgumentException(message, parameter), target));
 
         /// <summary>Failures of one item: the pipeline goes on. Anything else is a bug and stops it.</summary>
         protected static bool IsItemFailure(Exception e) =>

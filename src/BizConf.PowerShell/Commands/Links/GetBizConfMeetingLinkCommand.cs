@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
@@ -23,11 +24,28 @@ namespace BizConf.PowerShell.Commands
         [Parameter]
         public MeetingLinkRole Role { get; set; } = MeetingLinkRole.Attendee;
 
-        /// <summary>The name shown in the meeting: the attendee's, or the host's for a host link.</summary>
+        /// <summary>
+        /// The name shown in the meeting: the attendee's, or the host's for a host link. Binds from a DisplayName or
+        /// Name column (a report participant's Name); without one, FirstName and LastName make it (a registrant).
+        /// </summary>
         [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
-        [Alias("uname")]
+        [AllowNull]
+        [Alias("uname", "Name")]
         public string? DisplayName { get; set; }
+
+        /// <summary>With LastName, the name shown when no DisplayName is given: a registrant's or a CSV row's.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        [Alias("first_name", "GivenName")]
+        public string? FirstName { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [AllowEmptyString]
+        [AllowNull]
+        [Alias("last_name", "Surname")]
+        public string? LastName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -46,13 +64,27 @@ namespace BizConf.PowerShell.Commands
         [AllowNull]
         public string? HostToken { get; set; }
 
+        private string? commandLineDisplayName;
+
+        protected override void BeginProcessing() =>
+            commandLineDisplayName = MyInvocation.BoundParameters.ContainsKey(nameof(DisplayName)) ? DisplayName : null;
+
         protected override void ProcessRecord()
         {
             try
             {
+                // A meeting's or webinar's Name is its title, not a person's: from those only the command line names the person.
+                var fromModuleObject = InputObject?.BaseObject is Meeting || InputObject?.BaseObject is Webinar;
+                var displayName = fromModuleObject ? commandLineDisplayName : DisplayName;
+                if (string.IsNullOrWhiteSpace(displayName))
+                {
+                    var person = string.Join(" ", new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
+                    displayName = person.Length == 0 ? displayName : person;
+                }
+
                 WriteObject(Role == MeetingLinkRole.Host
-                    ? MeetingLinks.Start(MeetingNumber, UserId ?? string.Empty, HostToken ?? string.Empty, DisplayName)
-                    : MeetingLinks.Join(MeetingNumber, Password, DisplayName));
+                    ? MeetingLinks.Start(MeetingNumber, UserId ?? string.Empty, HostToken ?? string.Empty, displayName)
+                    : MeetingLinks.Join(MeetingNumber, Password, displayName));
             }
             catch (ArgumentException e)
             {

@@ -5,10 +5,13 @@ using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands
 {
-    /// <summary>New-BizConfMeeting: schedules a meeting (confReservation); binds CSV rows by column name.</summary>
+    /// <summary>
+    /// New-BizConfMeeting: schedules meetings (confReservation), each on its row's account, exactly once even when an
+    /// answer is lost; binds CSV rows by column name.
+    /// </summary>
     [Cmdlet(VerbsCommon.New, "BizConfMeeting", SupportsShouldProcess = true)]
     [OutputType(typeof(Meeting))]
-    public sealed class NewBizConfMeetingCommand : BizConfCmdlet
+    public sealed class NewBizConfMeetingCommand : BizConfAccountCmdlet
     {
         /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -57,9 +60,15 @@ namespace BizConf.PowerShell.Commands
         [Alias("registrationType")]
         public SwitchParameter RequireRegistration { get; set; }
 
+        /// <summary>Looks on the account first and schedules only a meeting that is not there yet (same name, start and duration).</summary>
+        [Parameter]
+        public SwitchParameter SkipExisting { get; set; }
+
+        protected override string Activity => "Scheduling BizConf meetings";
+
         protected override void ProcessRecord()
         {
-            ItemDone("Scheduling BizConf meetings");
+            var account = Account;
             var request = new MeetingRequest
             {
                 Name = Name.Trim(),
@@ -75,24 +84,22 @@ namespace BizConf.PowerShell.Commands
             var target = (object?)InputObject ?? request;
             try
             {
-                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: true);
+                request.Validate(Client.Options.Clock(), requireFutureStart: true);
             }
             catch (ArgumentException e)
             {
-                WriteError(ErrorRecords.From(e, target));
+                Fail(e, target);
                 return;
             }
 
-            var description = string.Format(CultureInfo.InvariantCulture, "Meeting '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
+            var description = string.Format(CultureInfo.InvariantCulture, "Meeting '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes on account {3}", Name, StartTime, Duration, account);
             if (!ShouldProcess(description, "Schedule"))
             {
                 return;
             }
 
-            if (TryAwait((client, token) => client.CreateMeetingAsync(request, token), target, out var meeting))
-            {
-                WriteObject(meeting);
-            }
+            var skipExisting = SkipExisting.IsPresent;
+            Send(target, account, account, (client, token) => client.CreateMeetingAsync(request, skipExisting, token), meeting => WriteObject(meeting));
         }
     }
 }

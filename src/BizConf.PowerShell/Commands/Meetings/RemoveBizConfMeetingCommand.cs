@@ -3,9 +3,9 @@ using System.Management.Automation;
 
 namespace BizConf.PowerShell.Commands
 {
-    /// <summary>Remove-BizConfMeeting: cancels meetings (cancelConf). Asks first unless -Force.</summary>
+    /// <summary>Remove-BizConfMeeting: cancels meetings (cancelConf), each on its own account. Asks first unless -Force.</summary>
     [Cmdlet(VerbsCommon.Remove, "BizConfMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
+    public sealed class RemoveBizConfMeetingCommand : BizConfAccountCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
@@ -16,37 +16,36 @@ namespace BizConf.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        protected override string Activity => "Cancelling BizConf meetings";
+
         protected override void ProcessRecord()
         {
+            KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
+            var account = Account;
             foreach (var id in Id)
             {
-                ItemDone("Cancelling BizConf meetings");
-                if (WhatIfInForce)
+                object target = id;
+                if (!WhatIfInForce && WillAsk(Force))
                 {
-                    // -WhatIf reads nothing and sends nothing, so it names the meeting by the id it was given.
-                    ShouldProcess($"Meeting {id}", "Cancel");
+                    // Someone will read the question, so it names the real meeting, and a wrong id fails without one.
+                    if (!TryRead(id, account, (client, token) => client.GetMeetingAsync(id, token), out var meeting))
+                    {
+                        continue;
+                    }
+
+                    target = meeting;
+                    if (!ShouldProcess($"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}", "Cancel"))
+                    {
+                        continue;
+                    }
+                }
+                else if ((WhatIfInForce || !Force) && !ShouldProcess($"Meeting {id} on account {account}", "Cancel"))
+                {
+                    // Described from what was given: -WhatIf reads nothing and sends nothing.
                     continue;
                 }
 
-                if (!AsksBeforeEach(Force))
-                {
-                    // Nobody will be asked, so nothing needs naming: one request per meeting, not two.
-                    TryAwait((client, token) => client.CancelMeetingAsync(id, token), id);
-                    continue;
-                }
-
-                // Read first: the question names the real meeting, and a wrong id fails without a prompt.
-                if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), id, out var meeting))
-                {
-                    continue;
-                }
-
-                if (!ShouldProcess($"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz})", "Cancel"))
-                {
-                    continue;
-                }
-
-                TryAwait((client, token) => client.CancelMeetingAsync(id, token), meeting);
+                Send(target, account, account, (client, token) => client.CancelMeetingAsync(id, token));
             }
         }
     }

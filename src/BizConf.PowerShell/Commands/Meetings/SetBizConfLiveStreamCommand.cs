@@ -5,7 +5,7 @@ namespace BizConf.PowerShell.Commands
     /// <summary>Set-BizConfLiveStream: where a meeting pushes its live stream (settingLivestream).</summary>
     [Cmdlet(VerbsCommon.Set, "BizConfLiveStream", SupportsShouldProcess = true)]
     [OutputType(typeof(Meeting))]
-    public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
+    public sealed class SetBizConfLiveStreamCommand : BizConfAccountCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
@@ -28,23 +28,32 @@ namespace BizConf.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override string Activity => "Setting BizConf live streams";
+
         protected override void ProcessRecord()
         {
             var id = Id;
-            if (!ShouldProcess($"Meeting {id}", $"Stream to {StreamUrl}, watch at {LiveUrl}"))
+            var account = Account;
+            var streamUrl = StreamUrl;
+            var streamKey = StreamKey;
+            var liveUrl = LiveUrl;
+            if (!ShouldProcess($"Meeting {id} on account {account}", $"Stream to {streamUrl}, watch at {liveUrl}"))
             {
                 return;
             }
 
-            if (!TryAwait((client, token) => client.SetLiveStreamAsync(id, StreamUrl, StreamKey, LiveUrl, token), id))
+            var passThru = PassThru.IsPresent;
+            Send<Meeting?>(id, account, account, async (client, token) =>
             {
-                return;
-            }
-
-            if (PassThru && TryAwait((client, token) => client.GetMeetingAsync(id, token), id, out var meeting))
+                await client.SetLiveStreamAsync(id, streamUrl, streamKey, liveUrl, token).ConfigureAwait(false);
+                return passThru ? await client.GetMeetingAsync(id, token).ConfigureAwait(false) : null;
+            }, meeting =>
             {
-                WriteObject(meeting);
-            }
+                if (meeting != null)
+                {
+                    WriteObject(meeting);
+                }
+            });
         }
     }
 }

@@ -9,16 +9,17 @@ namespace BizConf.PowerShell.Commands
 {
     /// <summary>
     /// Set-BizConfMeeting: changes only the settings given. confModify replaces the whole meeting, so the current
-    /// meeting is read first and sent back with the changes.
+    /// meeting is read first and sent back with the changes, on the meeting's own account.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "BizConfMeeting", SupportsShouldProcess = true)]
     [OutputType(typeof(Meeting))]
-    public sealed class SetBizConfMeetingCommand : BizConfCmdlet
+    public sealed class SetBizConfMeetingCommand : BizConfAccountCmdlet
     {
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        // From the pipeline by value too, like Get- and Remove-BizConfMeeting: 123 | Set-BizConfMeeting -Duration 45.
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
         [Alias("confId", "MeetingId")]
         [WholeNumberText(EmptyMeansNotGiven = false)]
@@ -61,10 +62,12 @@ namespace BizConf.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override string Activity => "Changing BizConf meetings";
+
         protected override void ProcessRecord()
         {
-            ItemDone("Changing BizConf meetings");
             var id = Id;
+            var account = Account;
             var target = (object?)InputObject ?? id;
             List<Change> changes;
             try
@@ -73,16 +76,17 @@ namespace BizConf.PowerShell.Commands
             }
             catch (ArgumentException e)
             {
-                WriteError(ErrorRecords.From(e, target));
+                Fail(e, target);
                 return;
             }
 
+            var write = PassThru ? meeting => WriteObject(meeting) : (Action<Meeting>?)null;
             if (changes.Count == 0)
             {
-                WriteVerbose($"Nothing to change for meeting {id}: no setting was given.");
-                if (PassThru && TryAwait((client, token) => client.GetMeetingAsync(id, token), target, out var unchanged))
+                WriteVerbose($"Nothing to change for meeting {id} on account {account}: no setting was given.");
+                if (write != null)
                 {
-                    WriteObject(unchanged);
+                    Send(target, account, null, (client, token) => client.GetMeetingAsync(id, token), write);
                 }
 
                 return;
@@ -92,42 +96,62 @@ namespace BizConf.PowerShell.Commands
             if (WhatIfInForce)
             {
                 // Described from what was given: -WhatIf reads nothing and sends nothing.
-                ShouldProcess($"Meeting {id}", action);
+                ShouldProcess($"Meeting {id} on account {account}", action);
                 return;
             }
 
-            if (!TryAwait((client, token) => client.GetMeetingAsync(id, token), target, out var current))
+            if (WillAsk())
             {
-                return;
-            }
-
-            MeetingRequest request;
-            try
-            {
-                request = MeetingRequest.From(current);
-                foreach (var change in changes)
+                // Someone will read the question, so it names the real meeting: read it first, here.
+                if (!TryRead(target, account, (client, token) => client.GetMeetingAsync(id, token), out var current))
                 {
-                    change.Apply(request);
+                    return;
                 }
 
-                // Only a moved start must lie ahead: a round trip of a meeting in progress keeps its start.
-                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: request.StartTime != current.StartTime);
-            }
-            catch (ArgumentException e)
-            {
-                WriteError(ErrorRecords.From(e, target));
+                MeetingRequest request;
+                try
+                {
+                    request = Changed(current, changes, Client.Options.Clock());
+                }
+                catch (ArgumentException e)
+                {
+                    Fail(e, target);
+                    return;
+                }
+
+                if (ShouldProcess($"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber}) on account {account}", action))
+                {
+                    Send(target, account, account, (client, token) => client.ModifyMeetingAsync(id, request, token), write);
+                }
+
                 return;
             }
 
-            if (!ShouldProcess($"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber})", action))
+            if (!ShouldProcess($"Meeting {id} on account {account}", action))
             {
                 return;
             }
 
-            if (TryAwait((client, token) => client.ModifyMeetingAsync(id, request, token), target, out var changed) && PassThru)
+            // The read is part of the change, in the account's turn, so it sees the changes of the rows before it.
+            Send(target, account, account, async (client, token) =>
             {
-                WriteObject(changed);
+                var current = await client.GetMeetingAsync(id, token).ConfigureAwait(false);
+                return await client.ModifyMeetingAsync(id, Changed(current, changes, client.Options.Clock()), token).ConfigureAwait(false);
+            }, write);
+        }
+
+        /// <summary>confModify replaces the whole meeting: the current one with the changes applied, checked.</summary>
+        private static MeetingRequest Changed(Meeting current, List<Change> changes, DateTimeOffset now)
+        {
+            var request = MeetingRequest.From(current);
+            foreach (var change in changes)
+            {
+                change.Apply(request);
             }
+
+            // Only a moved start must lie ahead: a round trip of a meeting in progress keeps its start.
+            request.Validate(now, requireFutureStart: request.StartTime != current.StartTime);
+            return request;
         }
 
         /// <summary>The settings given for this item, each checked on its own as far as it can be without the meeting.</summary>

@@ -1,5 +1,7 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
@@ -11,7 +13,7 @@ namespace BizConf.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Add, "BizConfRegistrant", SupportsShouldProcess = true)]
     [OutputType(typeof(Registrant))]
-    public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
+    public sealed class AddBizConfRegistrantCommand : BizConfAccountCmdlet
     {
         /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -96,10 +98,14 @@ namespace BizConf.PowerShell.Commands
         [Alias("auto_approve")]
         public bool? AutoApprove { get; set; }
 
+        private readonly Dictionary<string, string> registeredRows = new Dictionary<string, string>(StringComparer.Ordinal);
+
+        protected override string Activity => "Registering people";
+
         protected override void ProcessRecord()
         {
-            ItemDone("Registering people");
             var id = MeetingId;
+            var account = Account;
             var request = new RegistrantRequest
             {
                 Email = Email,
@@ -133,33 +139,36 @@ namespace BizConf.PowerShell.Commands
 
                 request.Normalize();
             }
-            catch (System.ArgumentException e)
+            catch (ArgumentException e)
             {
-                WriteError(ErrorRecords.From(e, target));
+                Fail(e, target);
                 return;
             }
 
-            if (!ShouldProcess($"{request.FirstName} <{request.Email}> for meeting {id}", "Register"))
+            if (!ShouldProcess($"{request.FirstName} <{request.Email}> for meeting {id} of account {account}", "Register"))
             {
                 return;
             }
 
-            if (TryAwait((client, token) => client.AddRegistrantAsync(id, request, token), target, out var registrant))
+            // Registrations that could meet (the same person for the same meeting) run in input order; all others at once.
+            var orderKey = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", request.Email!.ToUpperInvariant());
+            Send(target, account, orderKey, (client, token) => client.AddRegistrantAsync(id, request, token), registrant =>
             {
-                // The service answers an e-mail registered before with the earlier registration, unchanged: say so,
-                // or a row with new details would look applied.
-                if (!SameText(registrant.FirstName, request.FirstName) || !SameText(registrant.LastName, request.LastName))
+                // The service keeps a person's first registration and answers a second one with the same registrant:
+                // say so, or a row with new details would look applied. Known from the answer alone, at no cost.
+                var key = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", registrant.RegistrantId);
+                if (registeredRows.TryGetValue(key, out var earlier))
                 {
-                    var earlier = $"{registrant.FirstName} {registrant.LastName}".Trim();
-                    WriteWarning($"{request.Email} was already registered for meeting {id} (registrant {registrant.RegistrantId}) as " +
-                        $"'{earlier}'; the service kept that registration, so this row's details were not applied.");
+                    WriteWarning($"{request.Email} was already registered for meeting {id} (registrant {registrant.RegistrantId}) by an earlier row ({earlier}); " +
+                        "the service keeps the first registration, so this row's details were not applied.");
+                }
+                else
+                {
+                    registeredRows[key] = $"{request.FirstName} {request.LastName}".Trim();
                 }
 
                 WriteObject(registrant);
-            }
+            });
         }
-
-        private static bool SameText(string? a, string? b) =>
-            string.Equals((a ?? string.Empty).Trim(), (b ?? string.Empty).Trim(), System.StringComparison.Ordinal);
     }
 }

@@ -9,7 +9,7 @@ namespace BizConf.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "BizConfRegistrant")]
     [OutputType(typeof(Registrant))]
-    public sealed class GetBizConfRegistrantCommand : BizConfCmdlet
+    public sealed class GetBizConfRegistrantCommand : BizConfAccountCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
@@ -20,17 +20,19 @@ namespace BizConf.PowerShell.Commands
         [Parameter]
         public RegistrantStatus[]? Status { get; set; }
 
+        protected override string Activity => "Reading BizConf registrants";
+
         protected override void ProcessRecord()
         {
+            KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
+            var account = Account;
             var statuses = Status == null || Status.Length == 0 ? new RegistrantStatus?[] { null } : Array.ConvertAll(Status, s => (RegistrantStatus?)s);
             foreach (var id in MeetingId)
             {
                 foreach (var status in statuses)
                 {
-                    if (TryAwait((client, token) => client.GetRegistrantsAsync(id, status, token), id, out var registrants))
-                    {
-                        WriteObject(registrants, enumerateCollection: true);
-                    }
+                    Send(id, account, null, (client, token) => client.GetRegistrantsAsync(id, status, token),
+                        registrants => WriteObject(registrants, enumerateCollection: true));
                 }
             }
         }

@@ -9,7 +9,7 @@ namespace BizConf.PowerShell.Commands
     /// question given replaces that kind; a kind left out stays as it is.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "BizConfRegistrationQuestion", SupportsShouldProcess = true)]
-    public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
+    public sealed class SetBizConfRegistrationQuestionCommand : BizConfAccountCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
@@ -30,9 +30,12 @@ namespace BizConf.PowerShell.Commands
         [Alias("custom_questions")]
         public CustomRegistrationQuestion[]? CustomQuestion { get; set; }
 
+        protected override string Activity => "Setting BizConf registration questions";
+
         protected override void ProcessRecord()
         {
             var id = MeetingId;
+            var account = Account;
             var questions = Question;
             var custom = CustomQuestion;
             // Validated before ShouldProcess, so -WhatIf and -Confirm never describe a request the module would refuse.
@@ -42,18 +45,18 @@ namespace BizConf.PowerShell.Commands
             }
             catch (System.ArgumentException e)
             {
-                WriteError(ErrorRecords.From(e, id));
+                Fail(e, id);
                 return;
             }
 
             var asked = string.Join(", ", (questions ?? new RegistrationQuestion[0]).Select(q => q?.ToString())
                 .Concat((custom ?? new CustomRegistrationQuestion[0]).Select(q => q?.ToString())));
-            if (!ShouldProcess($"Meeting {id}", $"Set registration questions: {(asked.Length == 0 ? "none" : asked)}"))
+            if (!ShouldProcess($"Meeting {id} of account {account}", $"Set registration questions: {(asked.Length == 0 ? "none" : asked)}"))
             {
                 return;
             }
 
-            TryAwait((client, token) => client.SetRegistrationQuestionsAsync(id, questions, custom, token), id);
+            Send(id, account, account, (client, token) => client.SetRegistrationQuestionsAsync(id, questions, custom, token));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace BizConf.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "BizConfReport", DefaultParameterSetName = NumberSet)]
     [OutputType(typeof(MeetingReport))]
-    public sealed class GetBizConfReportCommand : BizConfCmdlet
+    public sealed class GetBizConfReportCommand : BizConfItemCmdlet
     {
         private const string NumberSet = "MeetingNumber";
         private const string JoinUrlSet = "JoinUrl";
@@ -24,16 +24,18 @@ namespace BizConf.PowerShell.Commands
         [Alias("join_url")]
         public string[] JoinUrl { get; set; } = Array.Empty<string>();
 
+        protected override string Activity => "Reading BizConf meeting reports";
+
         protected override void ProcessRecord()
         {
+            // Site-token calls: the account does not matter, so the session's is named.
+            var account = ActiveSession.LoginName;
             if (ParameterSetName == JoinUrlSet)
             {
                 foreach (var link in JoinUrl)
                 {
-                    if (TryAwait((client, token) => client.GetReportsByJoinUrlAsync(link, token), link, out var reports))
-                    {
-                        WriteObject(reports, enumerateCollection: true);
-                    }
+                    Send(link, account, null, (client, token) => client.GetReportsByJoinUrlAsync(link, token),
+                        reports => WriteObject(reports, enumerateCollection: true));
                 }
 
                 return;
@@ -41,10 +43,8 @@ namespace BizConf.PowerShell.Commands
 
             foreach (var number in MeetingNumber)
             {
-                if (TryAwait((client, token) => client.GetReportsByNumberAsync(number, token), number, out var reports))
-                {
-                    WriteObject(reports, enumerateCollection: true);
-                }
+                Send(number, account, null, (client, token) => client.GetReportsByNumberAsync(number, token),
+                    reports => WriteObject(reports, enumerateCollection: true));
             }
         }
     }

@@ -8,7 +8,7 @@ namespace BizConf.PowerShell.Commands
     /// <summary>New-BizConfWebinar: creates a webinar (createDiyWebinar); binds CSV rows by column name.</summary>
     [Cmdlet(VerbsCommon.New, "BizConfWebinar", SupportsShouldProcess = true)]
     [OutputType(typeof(Webinar))]
-    public sealed class NewBizConfWebinarCommand : BizConfCmdlet
+    public sealed class NewBizConfWebinarCommand : BizConfAccountCmdlet
     {
         /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
         [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -58,9 +58,11 @@ namespace BizConf.PowerShell.Commands
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? LiveUrl { get; set; }
 
+        protected override string Activity => "Creating BizConf webinars";
+
         protected override void ProcessRecord()
         {
-            ItemDone("Creating BizConf webinars");
+            var account = Account;
             var request = new WebinarRequest
             {
                 Name = Name.Trim(),
@@ -77,24 +79,21 @@ namespace BizConf.PowerShell.Commands
             var target = (object?)InputObject ?? request;
             try
             {
-                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: true);
+                request.Validate(Client.Options.Clock(), requireFutureStart: true);
             }
             catch (ArgumentException e)
             {
-                WriteError(ErrorRecords.From(e, target));
+                Fail(e, target);
                 return;
             }
 
-            var description = string.Format(CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
+            var description = string.Format(CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes on account {3}", Name, StartTime, Duration, account);
             if (!ShouldProcess(description, "Create"))
             {
                 return;
             }
 
-            if (TryAwait((client, token) => client.CreateWebinarAsync(request, token), target, out var webinar))
-            {
-                WriteObject(webinar);
-            }
+            Send(target, account, account, (client, token) => client.CreateWebinarAsync(request, token), webinar => WriteObject(webinar));
         }
     }
 }

@@ -3,9 +3,9 @@ using System.Management.Automation;
 
 namespace BizConf.PowerShell.Commands
 {
-    /// <summary>Remove-BizConfWebinar: deletes webinars (deleteWebinar). Asks first unless -Force.</summary>
+    /// <summary>Remove-BizConfWebinar: deletes webinars (deleteWebinar), each on its own account. Asks first unless -Force.</summary>
     [Cmdlet(VerbsCommon.Remove, "BizConfWebinar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-    public sealed class RemoveBizConfWebinarCommand : BizConfCmdlet
+    public sealed class RemoveBizConfWebinarCommand : BizConfAccountCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -16,35 +16,36 @@ namespace BizConf.PowerShell.Commands
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        protected override string Activity => "Deleting BizConf webinars";
+
         protected override void ProcessRecord()
         {
+            KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
+            var account = Account;
             foreach (var number in WebinarNumber)
             {
-                ItemDone("Deleting BizConf webinars");
-                if (WhatIfInForce)
+                object target = number;
+                if (!WhatIfInForce && WillAsk(Force))
                 {
-                    // -WhatIf reads nothing and sends nothing, so it names the webinar by the number it was given.
-                    ShouldProcess($"Webinar {number}", "Delete");
+                    // Someone will read the question, so it names the real webinar, and a wrong number fails without one.
+                    if (!TryRead(number, account, (client, token) => client.GetWebinarAsync(number, token), out var webinar))
+                    {
+                        continue;
+                    }
+
+                    target = webinar;
+                    if (!ShouldProcess($"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}", "Delete"))
+                    {
+                        continue;
+                    }
+                }
+                else if ((WhatIfInForce || !Force) && !ShouldProcess($"Webinar {number} on account {account}", "Delete"))
+                {
+                    // Described from what was given: -WhatIf reads nothing and sends nothing.
                     continue;
                 }
 
-                if (!AsksBeforeEach(Force))
-                {
-                    // Nobody will be asked, so nothing needs naming: one request per webinar, not two.
-                    TryAwait((client, token) => client.DeleteWebinarAsync(number, token), number);
-                    continue;
-                }
-
-                // Read first: the question names the real webinar, and a wrong number fails without a prompt.
-                if (!TryAwait((client, token) => client.GetWebinarAsync(number, token), number, out var webinar))
-                {
-                    continue;
-                }
-
-                if (ShouldProcess($"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz})", "Delete"))
-                {
-                    TryAwait((client, token) => client.DeleteWebinarAsync(number, token), webinar);
-                }
+                Send(target, account, account, (client, token) => client.DeleteWebinarAsync(number, token));
             }
         }
     }

@@ -11,7 +11,7 @@ namespace BizConf.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "BizConfWebinar", SupportsShouldProcess = true)]
     [OutputType(typeof(Webinar))]
-    public sealed class SetBizConfWebinarCommand : BizConfCmdlet
+    public sealed class SetBizConfWebinarCommand : BizConfAccountCmdlet
     {
         [Parameter(ValueFromPipeline = true, DontShow = true)]
         public PSObject? InputObject { get; set; }
@@ -78,10 +78,12 @@ namespace BizConf.PowerShell.Commands
             nameof(Audio), nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl),
         };
 
+        protected override string Activity => "Changing BizConf webinars";
+
         protected override void ProcessRecord()
         {
-            ItemDone("Changing BizConf webinars");
             var number = WebinarNumber;
+            var account = Account;
             var piped = InputObject;
             var target = (object?)piped ?? number;
 
@@ -97,17 +99,18 @@ namespace BizConf.PowerShell.Commands
             }
             catch (ArgumentException e)
             {
-                WriteError(ErrorRecords.From(e, target));
+                Fail(e, target);
                 return;
             }
 
+            var write = PassThru ? webinar => WriteObject(webinar) : (Action<Webinar>?)null;
             var given = Settings.Where(name => IsGiven(name, piped)).ToList();
             if (given.Count == 0)
             {
-                WriteVerbose($"Nothing to change for webinar {number}: no setting was given.");
-                if (PassThru && TryAwait((client, token) => client.GetWebinarAsync(number, token), target, out var unchanged))
+                WriteVerbose($"Nothing to change for webinar {number} on account {account}: no setting was given.");
+                if (write != null)
                 {
-                    WriteObject(unchanged);
+                    Send(target, account, null, (client, token) => client.GetWebinarAsync(number, token), write);
                 }
 
                 return;
@@ -117,85 +120,123 @@ namespace BizConf.PowerShell.Commands
             if (WhatIfInForce)
             {
                 // Described from what was given: -WhatIf reads nothing and sends nothing.
-                ShouldProcess($"Webinar {number}", action);
+                ShouldProcess($"Webinar {number} on account {account}", action);
                 return;
             }
 
-            if (!TryAwait((client, token) => client.GetWebinarAsync(number, token), target, out var current))
+            // The changes as values now: the parameters hold the next row's values once this one is sent.
+            var change = Capture(piped, streamGiven);
+            if (WillAsk())
+            {
+                // Someone will read the question, so it names the real webinar: read it first, here.
+                if (!TryRead(target, account, (client, token) => client.GetWebinarAsync(number, token), out var current))
+                {
+                    return;
+                }
+
+                WebinarRequest request;
+                try
+                {
+                    request = Changed(current, change, Client.Options.Clock());
+                }
+                catch (ArgumentException e)
+                {
+                    Fail(e, target);
+                    return;
+                }
+
+                if (ShouldProcess($"Webinar '{current.Name}' (number {current.WebinarNumber}) on account {account}", action))
+                {
+                    Send(target, account, account, (client, token) => client.ModifyWebinarAsync(number, request, token), write);
+                }
+
+                return;
+            }
+
+            if (!ShouldProcess($"Webinar {number} on account {account}", action))
             {
                 return;
             }
 
-            WebinarRequest request;
-            try
+            // The read is part of the change, in the account's turn, so it sees the changes of the rows before it.
+            Send(target, account, account, async (client, token) =>
             {
-                request = WebinarRequest.From(current);
-                Apply(request, piped, streamGiven);
-                // Only a moved start is checked here. A started webinar keeps a past start, and the service refuses any
-                // update of it (201, worded for the webinar); that refusal is the service's to give, so it is left to it.
-                request.Validate(DateTimeOffset.UtcNow, requireFutureStart: request.StartTime != current.StartTime);
-            }
-            catch (ArgumentException e)
-            {
-                WriteError(ErrorRecords.From(e, target));
-                return;
-            }
-
-            if (!ShouldProcess($"Webinar '{current.Name}' (number {current.WebinarNumber})", action))
-            {
-                return;
-            }
-
-            if (TryAwait((client, token) => client.ModifyWebinarAsync(number, request, token), target, out var changed) && PassThru)
-            {
-                WriteObject(changed);
-            }
+                var current = await client.GetWebinarAsync(number, token).ConfigureAwait(false);
+                return await client.ModifyWebinarAsync(number, Changed(current, change, client.Options.Clock()), token).ConfigureAwait(false);
+            }, write);
         }
 
-        private void Apply(WebinarRequest request, PSObject? piped, bool streamGiven)
+        /// <summary>updateDiyWebinar replaces the whole webinar: the current one with the changes applied, checked.</summary>
+        private static WebinarRequest Changed(Webinar current, Action<WebinarRequest> change, DateTimeOffset now)
         {
-            if (IsGiven(nameof(Name), piped))
-            {
-                request.Name = (Name ?? string.Empty).Trim();
-            }
+            var request = WebinarRequest.From(current);
+            change(request);
 
-            if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
-            {
-                request.StartTime = StartTime.Value;
-            }
+            // Only a moved start is checked here. A started webinar keeps a past start, and the service refuses any
+            // update of it (201, worded for the webinar); that refusal is the service's to give, so it is left to it.
+            request.Validate(now, requireFutureStart: request.StartTime != current.StartTime);
+            return request;
+        }
 
-            if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
+        /// <summary>The given settings of this row, captured as values so that they can be applied later, on another thread.</summary>
+        private Action<WebinarRequest> Capture(PSObject? piped, bool streamGiven)
+        {
+            var name = IsGiven(nameof(Name), piped) ? (Name ?? string.Empty).Trim() : null;
+            var start = IsGiven(nameof(StartTime), piped) ? StartTime : null;
+            var duration = IsGiven(nameof(Duration), piped) ? Duration : null;
+            var passwordGiven = IsGiven(nameof(Password), piped);
+            var password = string.IsNullOrEmpty(Password) ? null : Password;
+            var hostVideo = IsGiven(nameof(HostVideo), piped) ? HostVideo : null;
+            var participantVideo = IsGiven(nameof(ParticipantVideo), piped) ? ParticipantVideo : null;
+            var audio = IsGiven(nameof(Audio), piped) ? Audio : null;
+            var streamUrl = StreamUrl;
+            var streamKey = StreamKey;
+            var liveUrl = LiveUrl;
+            return request =>
             {
-                request.Duration = Duration.Value;
-            }
+                if (name != null)
+                {
+                    request.Name = name;
+                }
 
-            if (IsGiven(nameof(Password), piped))
-            {
-                request.Password = string.IsNullOrEmpty(Password) ? null : Password;
-            }
+                if (start.HasValue)
+                {
+                    request.StartTime = start.Value;
+                }
 
-            if (IsGiven(nameof(HostVideo), piped) && HostVideo.HasValue)
-            {
-                request.HostVideo = HostVideo.Value;
-            }
+                if (duration.HasValue)
+                {
+                    request.Duration = duration.Value;
+                }
 
-            if (IsGiven(nameof(ParticipantVideo), piped) && ParticipantVideo.HasValue)
-            {
-                request.ParticipantVideo = ParticipantVideo.Value;
-            }
+                if (passwordGiven)
+                {
+                    request.Password = password;
+                }
 
-            if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
-            {
-                request.Audio = Audio.Value;
-            }
+                if (hostVideo.HasValue)
+                {
+                    request.HostVideo = hostVideo.Value;
+                }
 
-            // All three given (checked above): three values turn the stream on or change it, three empty ones turn it off.
-            if (streamGiven)
-            {
-                request.StreamUrl = StreamUrl;
-                request.StreamKey = StreamKey;
-                request.LiveUrl = LiveUrl;
-            }
+                if (participantVideo.HasValue)
+                {
+                    request.ParticipantVideo = participantVideo.Value;
+                }
+
+                if (audio.HasValue)
+                {
+                    request.Audio = audio.Value;
+                }
+
+                // All three given (checked above): three values turn the stream on or change it, three empty ones turn it off.
+                if (streamGiven)
+                {
+                    request.StreamUrl = streamUrl;
+                    request.StreamKey = streamKey;
+                    request.LiveUrl = liveUrl;
+                }
+            };
         }
     }
 }
