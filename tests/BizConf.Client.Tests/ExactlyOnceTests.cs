@@ -290,4 +290,42 @@ public class ExactlyOnceTests
         Assert.Same(client, client.ForAccount(""));
         Assert.Same(client, client.ForAccount("demo"));
     }
+
+    [Fact]
+    public void After_a_clash_a_key_keeps_to_one_lane_of_milliseconds_and_moves_lane_at_the_next()
+    {
+        var signer = new BizConf.Transport.Signer(TestClient.NewApiKey());
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        Assert.Equal((1, 0), signer.LaneOf());
+        var before = new[] { signer.NextTimeStamp(() => now), signer.NextTimeStamp(() => now) };
+        Assert.Equal(before[0] + 1, before[1]);
+
+        signer.ClashSeen();
+        var (lanes, lane) = signer.LaneOf();
+        var stamps = Enumerable.Range(0, 12).Select(_ => signer.NextTimeStamp(() => now)).ToArray();
+        signer.ClashSeen();
+        var moved = signer.LaneOf();
+
+        Assert.Equal(4, lanes);
+        Assert.All(stamps, stamp => Assert.Equal(lane, (int)(stamp % 4)));
+        Assert.True(stamps.Zip(stamps.Skip(1), (a, b) => b - a).All(step => step == 4), "each stamp is the next one of the lane");
+        Assert.True(stamps[0] > before[1]);
+        Assert.Equal(4, moved.Lanes);
+        Assert.NotEqual(lane, moved.Lane);
+        Assert.Equal(moved.Lane, (int)(signer.NextTimeStamp(() => now) % 4));
+    }
+
+    [Fact]
+    public async Task A_102_moves_the_key_to_a_lane_and_the_repeat_takes_its_timestamp_from_it()
+    {
+        var key = TestClient.NewApiKey();
+        var handler = FakeHttpHandler.Answering(Api(102), Ok(TestClient.RealisticMeeting));
+        using var client = TestClient.Create(handler, key, o => o.Delay = (_, _) => Task.CompletedTask);
+
+        await client.GetMeetingAsync(17962);
+
+        var lane = new BizConf.Transport.Signer(key).LaneOf();
+        Assert.Equal(4, lane.Lanes);
+        Assert.Equal(lane.Lane, (int)(long.Parse(handler.Requests[1].Field("timeStamp")) % 4));
+    }
 }

@@ -53,10 +53,12 @@ namespace BizConf.Transport
                 catch (BizConfApiException e) when (e.Status == BizConfStatus.AuthenticationFailed && !clashRepeated)
                 {
                     // Most often another process signing with the same key took this millisecond's timestamp. A 102
-                    // means nothing was done, so any call may be sent once more, after a short random wait so the two
-                    // processes part, with a fresh timestamp. A wrong key fails again and is reported then.
+                    // means nothing was done, so any call may be sent once more, after a short random wait, with a
+                    // fresh timestamp from a lane of milliseconds that the other process is less likely to use (see
+                    // Signer.ClashSeen). A wrong key fails again and is reported then.
                     clashRepeated = true;
                     attempt--;
+                    signer.ClashSeen();
                     var wait = TimeSpan.FromMilliseconds(5 + (45 * options.Jitter()));
                     Log($"{e.Message} Sending once more with a fresh timestamp in {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s, in case another process used the same one.");
                     await options.Delay(wait, cancellationToken).ConfigureAwait(false);

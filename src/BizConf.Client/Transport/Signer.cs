@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading;
 
 namespace BizConf.Transport
 {
@@ -12,14 +11,21 @@ namespace BizConf.Transport
     /// </summary>
     internal sealed class Signer
     {
-        private static readonly ConcurrentDictionary<string, LastStamp> LastStampByKey = new ConcurrentDictionary<string, LastStamp>();
+        /// <summary>
+        /// How many lanes the milliseconds are split into once another process is seen signing with the same key:
+        /// this process then takes every fourth millisecond only, so two processes in different lanes never pick the
+        /// same timestamp. The cost is a ceiling of 250 requests a second per process, and only while sharing.
+        /// </summary>
+        internal const int SharedLanes = 4;
+
+        private static readonly ConcurrentDictionary<string, StampState> StampsByKey = new ConcurrentDictionary<string, StampState>();
 
         // The table is keyed by an HMAC of the API key under a random salt of this process, so that what it holds for
         // the life of the process cannot be looked up against a list of keys, as a plain digest could be.
         private static readonly byte[] ProcessSalt = NewSalt();
 
         private readonly byte[] apiKey;
-        private readonly LastStamp lastStamp;
+        private readonly StampState stamps;
 
         public Signer(string apiKey)
         {
@@ -30,7 +36,7 @@ namespace BizConf.Transport
 
             this.apiKey = Encoding.UTF8.GetBytes(apiKey);
             // Two sessions with one key share the server's "already seen" list, so they share the last stamp too.
-            lastStamp = LastStampByKey.GetOrAdd(KeyId(this.apiKey), _ => new LastStamp());
+            stamps = StampsByKey.GetOrAdd(KeyId(this.apiKey), _ => new StampState());
         }
 
         /// <summary>
@@ -39,15 +45,47 @@ namespace BizConf.Transport
         /// </summary>
         public long NextTimeStamp(Func<DateTimeOffset> clock)
         {
-            while (true)
+            var now = clock().ToUnixTimeMilliseconds();
+            lock (stamps)
             {
-                var last = Interlocked.Read(ref lastStamp.Value);
-                var now = clock().ToUnixTimeMilliseconds();
-                var next = now > last ? now : last + 1;
-                if (Interlocked.CompareExchange(ref lastStamp.Value, next, last) == last)
+                var next = now > stamps.Last ? now : stamps.Last + 1;
+                if (stamps.Lanes > 1)
                 {
-                    return next;
+                    next += ((stamps.Lane - (next % stamps.Lanes)) + stamps.Lanes) % stamps.Lanes;
                 }
+
+                stamps.Last = next;
+                return next;
+            }
+        }
+
+        /// <summary>
+        /// Called on a 102, which most often means that another process took the same millisecond with this key:
+        /// from now on this process keeps to one lane of <see cref="SharedLanes"/>, and moves to another lane at
+        /// each further clash, so processes sharing a key soon sit in lanes of their own.
+        /// </summary>
+        public void ClashSeen()
+        {
+            lock (stamps)
+            {
+                if (stamps.Lanes == 1)
+                {
+                    stamps.Lanes = SharedLanes;
+                    stamps.Lane = RandomLane(SharedLanes);
+                }
+                else
+                {
+                    stamps.Lane = (stamps.Lane + 1 + RandomLane(stamps.Lanes - 1)) % stamps.Lanes;
+                }
+            }
+        }
+
+        /// <summary>For tests: the lane count and lane this key's timestamps keep to (1 and 0 until a clash).</summary>
+        internal (int Lanes, int Lane) LaneOf()
+        {
+            lock (stamps)
+            {
+                return (stamps.Lanes, stamps.Lane);
             }
         }
 
@@ -114,9 +152,24 @@ namespace BizConf.Transport
             return result;
         }
 
-        private sealed class LastStamp
+        private static int RandomLane(int count)
         {
-            public long Value;
+            var bytes = new byte[4];
+            using (var random = RandomNumberGenerator.Create())
+            {
+                random.GetBytes(bytes);
+            }
+
+            return (int)(BitConverter.ToUInt32(bytes, 0) % (uint)count);
+        }
+
+        private sealed class StampState
+        {
+            public long Last;
+
+            public int Lanes = 1;
+
+            public int Lane;
         }
     }
 }
