@@ -23,6 +23,9 @@ namespace BizConf
                 throw new BizConfArgumentException("LoginName must not be empty.", "LoginName");
             }
 
+            InputRules.CheckText("LoginName", options.LoginName);
+            InputRules.CheckText("SiteSign", options.SiteSign);
+
             transport = new ApiTransport(options, new Signer(apiKey));
         }
 

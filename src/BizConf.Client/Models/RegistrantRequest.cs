@@ -62,6 +62,8 @@ namespace BizConf
                 throw new BizConfArgumentException("Email must not be empty.", nameof(Email));
             }
 
+            CheckTextFields();
+
             Email = Email.Trim();
             if (!EmailShape.IsMatch(Email))
             {
@@ -101,13 +103,33 @@ namespace BizConf
                     throw new BizConfArgumentException($"CustomAnswer answers the question '{answer.Key}' twice.", "CustomAnswer");
                 }
 
+                InputRules.CheckText("CustomAnswer title", answer.Key);
                 if ((answer.Value ?? string.Empty).Length > RegistrationValues.MaxCustomAnswerLength)
                 {
                     throw new BizConfArgumentException(
                         $"CustomAnswer for '{answer.Key}' must be at most {RegistrationValues.MaxCustomAnswerLength} characters; it has {answer.Value!.Length}.",
                         "CustomAnswer");
                 }
+
+                InputRules.CheckText("CustomAnswer value", answer.Value);
             }
+        }
+
+        /// <summary>The text rules of every free-text field (InputRules), in the order the parameters are listed.</summary>
+        private void CheckTextFields()
+        {
+            InputRules.CheckText(nameof(Email), Email);
+            InputRules.CheckText(nameof(FirstName), FirstName);
+            InputRules.CheckText(nameof(LastName), LastName);
+            InputRules.CheckText(nameof(Address), Address);
+            InputRules.CheckText(nameof(City), City);
+            InputRules.CheckText(nameof(State), State);
+            InputRules.CheckText(nameof(Zip), Zip);
+            InputRules.CheckText(nameof(Phone), Phone);
+            InputRules.CheckText(nameof(Comments), Comments);
+            InputRules.CheckText(nameof(Industry), Industry);
+            InputRules.CheckText(nameof(JobTitle), JobTitle);
+            InputRules.CheckText(nameof(Organization), Organization);
         }
 
         private static string? FromList(IReadOnlyList<string> list, string? value, string parameter)

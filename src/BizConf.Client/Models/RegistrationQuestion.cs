@@ -92,6 +92,7 @@ namespace BizConf
                 throw new BizConfArgumentException("CustomQuestion needs a Title for every question.", "CustomQuestion");
             }
 
+            InputRules.CheckText("CustomQuestion title", question.Title);
             var title = question.Title.Trim();
             if (!seenTitles.Add(title))
             {
@@ -107,6 +108,11 @@ namespace BizConf
             if (Array.Exists(answers, string.IsNullOrWhiteSpace))
             {
                 throw new BizConfArgumentException($"CustomQuestion '{title}' has an empty answer.", "CustomQuestion");
+            }
+
+            foreach (var answer in answers)
+            {
+                InputRules.CheckText("CustomQuestion answer", answer);
             }
 
             if (question.Type == RegistrationQuestionType.Single && answers.Length == 0)

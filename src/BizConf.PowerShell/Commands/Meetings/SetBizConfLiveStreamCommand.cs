@@ -31,6 +31,16 @@ namespace BizConf.PowerShell.Commands
         protected override void ProcessRecord()
         {
             var id = Id;
+            try
+            {
+                InputRules.CheckLiveStream(StreamUrl, StreamKey, LiveUrl);
+            }
+            catch (System.ArgumentException e)
+            {
+                WriteError(Internal.ErrorRecords.From(e, id));
+                return;
+            }
+
             if (!ShouldProcess($"Meeting {id}", $"Stream to {StreamUrl}, watch at {LiveUrl}"))
             {
                 return;

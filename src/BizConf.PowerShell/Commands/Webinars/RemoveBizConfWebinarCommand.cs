@@ -21,6 +21,16 @@ namespace BizConf.PowerShell.Commands
             foreach (var number in WebinarNumber)
             {
                 ItemDone("Deleting BizConf webinars");
+                try
+                {
+                    InputRules.CheckWebinarNumber(number);
+                }
+                catch (ArgumentException e)
+                {
+                    WriteError(Internal.ErrorRecords.From(e, number));
+                    continue;
+                }
+
                 if (WhatIfInForce)
                 {
                     // -WhatIf reads nothing and sends nothing, so it names the webinar by the number it was given.

@@ -89,11 +89,14 @@ namespace BizConf.PowerShell.Commands
             var streamGiven = IsGiven(nameof(StreamUrl), piped);
             try
             {
+                InputRules.CheckWebinarNumber(number);
                 WebinarRequest.ValidateStream(streamGiven, IsGiven(nameof(StreamKey), piped), IsGiven(nameof(LiveUrl), piped));
                 if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
                 {
                     ScheduleRules.ValidateDuration(Duration.Value);
                 }
+
+                CheckGivenText(piped, streamGiven);
             }
             catch (ArgumentException e)
             {
@@ -149,6 +152,32 @@ namespace BizConf.PowerShell.Commands
             if (TryAwait((client, token) => client.ModifyWebinarAsync(number, request, token), target, out var changed) && PassThru)
             {
                 WriteObject(changed);
+            }
+        }
+
+        /// <summary>The input rules of the settings given, each as far as it can be checked without the webinar.</summary>
+        private void CheckGivenText(PSObject? piped, bool streamGiven)
+        {
+            if (IsGiven(nameof(Name), piped))
+            {
+                InputRules.CheckText(nameof(Name), Name);
+            }
+
+            if (IsGiven(nameof(StartTime), piped))
+            {
+                InputRules.CheckTime(nameof(StartTime), StartTime);
+            }
+
+            if (IsGiven(nameof(Password), piped))
+            {
+                InputRules.CheckText(nameof(Password), Password);
+            }
+
+            if (streamGiven)
+            {
+                InputRules.CheckStreamUrl(StreamUrl);
+                InputRules.CheckText(nameof(StreamKey), StreamKey);
+                InputRules.CheckLiveUrl(LiveUrl);
             }
         }
 
