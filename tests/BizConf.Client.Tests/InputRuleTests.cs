@@ -233,13 +233,28 @@ public class InputRuleTests
         var handler = FakeHttpHandler.Json(Done);
         using var client = TestClient.Create(handler);
         var request = new RegistrantRequest { Email = "ann@example.com", FirstName = "Ann" };
-        typeof(RegistrantRequest).GetProperty(field)!.SetValue(request, field == "Email" ? "ann@example.com\n" : "line one\nline two");
+        typeof(RegistrantRequest).GetProperty(field)!.SetValue(request, field == "Email" ? "ann\n@example.com" : "line one\nline two");
 
         var e = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.AddRegistrantAsync(1, request));
 
         Assert.Equal(field, e.ParamName);
         Assert.Contains("control characters", e.Message);
         Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task Line_breaks_around_a_registrant_field_are_dropped_as_before_and_not_refused()
+    {
+        var handler = FakeHttpHandler.Answering(
+            () => FakeHttpHandler.Ok("""{"status":100,"data":{"registrant_id":"r-1"}}"""),
+            () => FakeHttpHandler.Ok("""{"status":100,"data":[{"id":"r-1","first_name":"Ann","email":"ann@example.com"}]}"""));
+        using var client = TestClient.Create(handler);
+
+        await client.AddRegistrantAsync(1, new RegistrantRequest { Email = "ann@example.com\r\n", FirstName = " Ann\n", City = "Hangzhou\r\n" });
+
+        Assert.Equal("ann@example.com", handler.Requests[0].Field("email"));
+        Assert.Equal("Ann", handler.Requests[0].Field("first_name"));
+        Assert.Equal("Hangzhou", handler.Requests[0].Field("city"));
     }
 
     [Fact]
@@ -270,7 +285,7 @@ public class InputRuleTests
     {
         var handler = FakeHttpHandler.Json(Done);
         using var client = TestClient.Create(handler);
-        var badTitle = new[] { new CustomRegistrationQuestion { Title = "Diet\r\n" } };
+        var badTitle = new[] { new CustomRegistrationQuestion { Title = "Di\r\net" } };
         var longChoice = new[] { new CustomRegistrationQuestion { Title = "Diet", Type = RegistrationQuestionType.Single, Answers = new[] { new string('x', 129) } } };
 
         var title = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.SetRegistrationQuestionsAsync(1, null, badTitle));

@@ -115,22 +115,27 @@ namespace BizConf
             }
         }
 
-        /// <summary>The text rules of every free-text field (InputRules), in the order the parameters are listed.</summary>
+        /// <summary>
+        /// The text rules of every free-text field (InputRules), in the order the parameters are listed, on the text as
+        /// it is sent: spaces and line breaks around a value are dropped before sending, so only those inside count.
+        /// </summary>
         private void CheckTextFields()
         {
-            InputRules.CheckText(nameof(Email), Email);
-            InputRules.CheckText(nameof(FirstName), FirstName);
-            InputRules.CheckText(nameof(LastName), LastName);
-            InputRules.CheckText(nameof(Address), Address);
-            InputRules.CheckText(nameof(City), City);
-            InputRules.CheckText(nameof(State), State);
-            InputRules.CheckText(nameof(Zip), Zip);
-            InputRules.CheckText(nameof(Phone), Phone);
-            InputRules.CheckText(nameof(Comments), Comments);
-            InputRules.CheckText(nameof(Industry), Industry);
-            InputRules.CheckText(nameof(JobTitle), JobTitle);
-            InputRules.CheckText(nameof(Organization), Organization);
+            Check(nameof(Email), Email);
+            Check(nameof(FirstName), FirstName);
+            Check(nameof(LastName), LastName);
+            Check(nameof(Address), Address);
+            Check(nameof(City), City);
+            Check(nameof(State), State);
+            Check(nameof(Zip), Zip);
+            Check(nameof(Phone), Phone);
+            Check(nameof(Comments), Comments);
+            Check(nameof(Industry), Industry);
+            Check(nameof(JobTitle), JobTitle);
+            Check(nameof(Organization), Organization);
         }
+
+        private static void Check(string field, string? value) => InputRules.CheckText(field, value?.Trim());
 
         private static string? FromList(IReadOnlyList<string> list, string? value, string parameter)
         {

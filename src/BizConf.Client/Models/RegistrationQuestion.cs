@@ -92,8 +92,8 @@ namespace BizConf
                 throw new BizConfArgumentException("CustomQuestion needs a Title for every question.", "CustomQuestion");
             }
 
-            InputRules.CheckText("CustomQuestion title", question.Title);
             var title = question.Title.Trim();
+            InputRules.CheckText("CustomQuestion title", title);
             if (!seenTitles.Add(title))
             {
                 throw new BizConfArgumentException($"CustomQuestion has the title '{title}' twice.", "CustomQuestion");

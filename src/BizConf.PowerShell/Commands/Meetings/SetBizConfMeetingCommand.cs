@@ -137,7 +137,7 @@ namespace BizConf.PowerShell.Commands
             if (IsGiven(nameof(Name), piped))
             {
                 var name = (Name ?? string.Empty).Trim();
-                InputRules.CheckText(nameof(Name), Name);
+                InputRules.CheckText(nameof(Name), name);
                 changes.Add(new Change($"Name to '{name}'", r => r.Name = name));
             }
 

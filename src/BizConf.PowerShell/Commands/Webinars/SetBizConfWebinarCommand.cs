@@ -160,7 +160,7 @@ namespace BizConf.PowerShell.Commands
         {
             if (IsGiven(nameof(Name), piped))
             {
-                InputRules.CheckText(nameof(Name), Name);
+                InputRules.CheckText(nameof(Name), Name?.Trim());
             }
 
             if (IsGiven(nameof(StartTime), piped))
