@@ -197,3 +197,46 @@ cy@example.com,Cy,Ningbo
         (Get-EmulatorRequest $script:emulator -Endpoint addRegistrant).fields.email | Should -Be @('ann@example.com', 'cy@example.com')
     }
 }
+
+Describe 'The help states each rule at its parameter' {
+    It '<Command> -<Parameter> says "<Text>"' -ForEach @(
+        @{ Command = 'New-BizConfMeeting'; Parameter = 'Name'; Text = 'At most 128 characters, with no control characters' }
+        @{ Command = 'New-BizConfMeeting'; Parameter = 'Password'; Text = 'At most 255 characters' }
+        @{ Command = 'New-BizConfMeeting'; Parameter = 'StartTime'; Text = 'between 1970-01-01 and 9998-12-31 (UTC)' }
+        @{ Command = 'Set-BizConfMeeting'; Parameter = 'Name'; Text = 'At most 128 characters' }
+        @{ Command = 'Set-BizConfMeeting'; Parameter = 'StartTime'; Text = 'between 1970-01-01 and 9998-12-31 (UTC)' }
+        @{ Command = 'Get-BizConfMeeting'; Parameter = 'Keyword'; Text = 'At most 128 characters' }
+        @{ Command = 'Get-BizConfMeeting'; Parameter = 'From'; Text = 'between 1970-01-01 and 9998-12-31 (UTC)' }
+        @{ Command = 'Get-BizConfMeeting'; Parameter = 'To'; Text = 'between 1970-01-01 and 9998-12-31 (UTC)' }
+        @{ Command = 'Set-BizConfLiveStream'; Parameter = 'StreamUrl'; Text = 'rtmp:// or rtmps:// link of at most 2,000 characters' }
+        @{ Command = 'Set-BizConfLiveStream'; Parameter = 'LiveUrl'; Text = 'http:// or https:// link of at most 2,000 characters' }
+        @{ Command = 'Set-BizConfLiveStream'; Parameter = 'StreamKey'; Text = 'At most 255 characters' }
+        @{ Command = 'New-BizConfWebinar'; Parameter = 'StreamUrl'; Text = 'rtmp:// or rtmps://' }
+        @{ Command = 'New-BizConfWebinar'; Parameter = 'Name'; Text = 'At most 128 characters' }
+        @{ Command = 'Set-BizConfWebinar'; Parameter = 'WebinarNumber'; Text = 'Digits only' }
+        @{ Command = 'Get-BizConfWebinar'; Parameter = 'WebinarNumber'; Text = 'Digits only' }
+        @{ Command = 'Remove-BizConfWebinar'; Parameter = 'WebinarNumber'; Text = 'Digits only' }
+        @{ Command = 'Add-BizConfRegistrant'; Parameter = 'Email'; Text = 'At most 254 characters' }
+        @{ Command = 'Add-BizConfRegistrant'; Parameter = 'FirstName'; Text = 'At most 255 characters' }
+        @{ Command = 'Add-BizConfRegistrant'; Parameter = 'Address'; Text = 'At most 255 characters' }
+        @{ Command = 'Add-BizConfRegistrant'; Parameter = 'Comments'; Text = 'At most 2,000 characters' }
+        @{ Command = 'Add-BizConfRegistrant'; Parameter = 'Comments'; Text = 'a tab may stay' }
+        @{ Command = 'Add-BizConfRegistrant'; Parameter = 'CustomAnswer'; Text = "an answer at most 128 (the API's limit)" }
+        @{ Command = 'Set-BizConfRegistrationQuestion'; Parameter = 'CustomQuestion'; Text = 'A title has at most 255 characters' }
+        @{ Command = 'Get-BizConfReport'; Parameter = 'JoinUrl'; Text = 'http:// or https:// link of at most 2,000 characters' }
+        @{ Command = 'Test-BizConfAccount'; Parameter = 'LoginName'; Text = 'At most 255 characters' }
+        @{ Command = 'Connect-BizConf'; Parameter = 'SiteSign'; Text = 'At most 255 characters' }
+        @{ Command = 'Connect-BizConf'; Parameter = 'BaseUri'; Text = 'gives a warning' }
+        @{ Command = 'Get-BizConfMeetingLink'; Parameter = 'DisplayName'; Text = 'At most 255 characters' }
+    ) {
+        $description = (Get-Help $Command -Parameter $Parameter).description.Text -join ' '
+        # The help build drops markdown's backticks, so the texts above are written without them.
+        ($description -replace '\s+', ' ') | Should -BeLike "*$Text*"
+    }
+
+    It 'has an Input rules section in about_BizConf' {
+        $about = Get-Help about_BizConf | Out-String
+        $about | Should -Match 'Input rules'
+        $about | Should -Match 'rtmps://'
+    }
+}
