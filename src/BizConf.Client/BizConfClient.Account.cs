@@ -12,6 +12,7 @@ namespace BizConf
         /// </summary>
         public async Task<bool> CheckAccountAsync(string? loginName = null, CancellationToken cancellationToken = default)
         {
+            InputRules.CheckText("LoginName", loginName);
             var call = Get("account/check").Add("siteSign", RequireSiteSign("account/check"));
             call.LoginName = string.IsNullOrWhiteSpace(loginName) ? null : loginName;
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);

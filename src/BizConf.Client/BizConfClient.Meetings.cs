@@ -168,11 +168,7 @@ namespace BizConf
                 throw new BizConfArgumentException($"PageSize must be 1 to {MeetingQuery.MaxPageSize}; it is {pageSize}.", "PageSize");
             }
 
-            if (query.From.HasValue && query.To.HasValue && query.From > query.To)
-            {
-                throw new BizConfArgumentException("From must not be later than To.", "From");
-            }
-
+            query.Validate();
             var call = Post("listConf", safeToRepeat: true)
                 .Add("keyword", string.IsNullOrEmpty(query.Keyword) ? null : query.Keyword)
                 .Add("startTime", query.From.HasValue ? Wire(query.From.Value) : null)
@@ -196,9 +192,7 @@ namespace BizConf
         public Task SetLiveStreamAsync(long id, string streamUrl, string streamKey, string liveUrl, CancellationToken cancellationToken = default)
         {
             RequirePositive(id, "Id");
-            RequireText(streamUrl, "StreamUrl");
-            RequireText(streamKey, "StreamKey");
-            RequireText(liveUrl, "LiveUrl");
+            InputRules.CheckLiveStream(streamUrl, streamKey, liveUrl);
             var call = Post("settingLivestream", safeToRepeat: true)
                 .Add("id", id)
                 .Add("streamUrl", streamUrl)
@@ -231,7 +225,7 @@ namespace BizConf
             call.Add("confName", request.Name)
                 .Add("startTime", Wire(request.StartTime))
                 .Add("duration", request.Duration)
-                .Add("hostKey", string.IsNullOrEmpty(request.Password) ? null : request.Password)
+                .Add("hostKey", string.IsNullOrEmpty(request.SecretPassword) ? null : request.SecretPassword)
                 .AddFlag("optionJbh", request.AllowJoinBeforeHost)
                 .Add("optionStartType", (int)request.Video)
                 .Add("audio", (int)request.Audio);
@@ -245,14 +239,6 @@ namespace BizConf
             }
 
             return data;
-        }
-
-        private static void RequireText(string? value, string parameter)
-        {
-            if (string.IsNullOrWhiteSpace(value))
-            {
-                throw new BizConfArgumentException($"{parameter} must not be empty.", parameter);
-            }
         }
     }
 }

@@ -26,7 +26,7 @@ namespace BizConf
         /// <summary>getConfLogListByConfNumber: one report per session held under this meeting number.</summary>
         public async Task<IReadOnlyList<MeetingReport>> GetReportsByNumberAsync(string meetingNumber, CancellationToken cancellationToken = default)
         {
-            var number = RequireMeetingNumber(meetingNumber);
+            var number = InputRules.CheckMeetingNumber(meetingNumber);
             var call = SiteCall("getConfLogListByConfNumber", HttpMethod.Get).Add("confNumber", number);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             return ReportParser.ParseReports(root, number);
@@ -35,11 +35,13 @@ namespace BizConf
         /// <summary>getConfLogListByJoinUrl: the reports of the meeting that this join link opens.</summary>
         public async Task<IReadOnlyList<MeetingReport>> GetReportsByJoinUrlAsync(string joinUrl, CancellationToken cancellationToken = default)
         {
-            var trimmed = joinUrl?.Trim();
-            if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var link) || (link.Scheme != Uri.UriSchemeHttp && link.Scheme != Uri.UriSchemeHttps))
+            if (string.IsNullOrWhiteSpace(joinUrl))
             {
-                throw new BizConfArgumentException($"JoinUrl must be an absolute http or https link; '{joinUrl}' is not.", "JoinUrl");
+                throw new BizConfArgumentException("JoinUrl must not be empty.", "JoinUrl");
             }
+
+            InputRules.CheckJoinUrl(joinUrl);
+            var trimmed = joinUrl.Trim();
 
             var call = SiteCall("getConfLogListByJoinUrl", HttpMethod.Post).Add("joinUrl", trimmed);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
@@ -49,7 +51,7 @@ namespace BizConf
         /// <summary>getConfPolls: one row per person per poll question.</summary>
         public async Task<IReadOnlyList<PollAnswer>> GetPollAnswersAsync(string meetingNumber, CancellationToken cancellationToken = default)
         {
-            var number = RequireMeetingNumber(meetingNumber);
+            var number = InputRules.CheckMeetingNumber(meetingNumber);
             var call = SiteCall("getConfPolls", HttpMethod.Get).Add("confNo", number);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             return ReportParser.ParsePolls(root, number);
@@ -59,17 +61,6 @@ namespace BizConf
         {
             RequireSiteSign(endpoint);
             return new ApiCall(endpoint, method, TokenKind.Site, safeToRepeat: true);
-        }
-
-        private static string RequireMeetingNumber(string? meetingNumber)
-        {
-            var number = meetingNumber?.Trim() ?? string.Empty;
-            if (number.Length == 0 || !number.All(c => c >= '0' && c <= '9'))
-            {
-                throw new BizConfArgumentException($"MeetingNumber must be the meeting's number, digits only; '{meetingNumber}' is not.", "MeetingNumber");
-            }
-
-            return number;
         }
     }
 }

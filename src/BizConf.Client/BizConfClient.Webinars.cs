@@ -19,9 +19,9 @@ namespace BizConf
         /// <summary>updateDiyWebinar: the service replaces the webinar with what is sent, so send it whole.</summary>
         public async Task<Webinar> ModifyWebinarAsync(string webinarNumber, WebinarRequest request, CancellationToken cancellationToken = default)
         {
-            RequireText(webinarNumber, "WebinarNumber");
+            var number = InputRules.CheckWebinarNumber(webinarNumber);
             request.Validate(Now, requireFutureStart: false);
-            var call = WebinarCall("updateDiyWebinar", safeToRepeat: true).Add("webinarNo", webinarNumber.Trim());
+            var call = WebinarCall("updateDiyWebinar", safeToRepeat: true).Add("webinarNo", number);
             AddWebinarFields(call, request);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
@@ -30,10 +30,10 @@ namespace BizConf
         /// <summary>getWebinarInfo.</summary>
         public async Task<Webinar> GetWebinarAsync(string webinarNumber, CancellationToken cancellationToken = default)
         {
-            RequireText(webinarNumber, "WebinarNumber");
+            var number = InputRules.CheckWebinarNumber(webinarNumber);
             var call = Get("getWebinarInfo")
                 .Add("siteSign", RequireSiteSign("getWebinarInfo"))
-                .Add("webinarNo", webinarNumber.Trim());
+                .Add("webinarNo", number);
             var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
             return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
         }
@@ -41,8 +41,8 @@ namespace BizConf
         /// <summary>deleteWebinar.</summary>
         public Task DeleteWebinarAsync(string webinarNumber, CancellationToken cancellationToken = default)
         {
-            RequireText(webinarNumber, "WebinarNumber");
-            var call = WebinarCall("deleteWebinar", safeToRepeat: false).Add("webinarNo", webinarNumber.Trim());
+            var number = InputRules.CheckWebinarNumber(webinarNumber);
+            var call = WebinarCall("deleteWebinar", safeToRepeat: false).Add("webinarNo", number);
             return SendAsync(call, cancellationToken);
         }
 
@@ -60,7 +60,7 @@ namespace BizConf
             call.Add("confName", request.Name)
                 .Add("startTime", Wire(request.StartTime))
                 .Add("duration", request.Duration)
-                .Add("password", string.IsNullOrEmpty(request.Password) ? null : request.Password)
+                .Add("password", string.IsNullOrEmpty(request.SecretPassword) ? null : request.SecretPassword)
                 .AddFlag("optionVideoParticipants", request.ParticipantVideo)
                 .AddFlag("optionVideoHost", request.HostVideo)
                 .Add("audio", (int)request.Audio)
@@ -70,7 +70,7 @@ namespace BizConf
             {
                 call.Add("streamUrl", request.StreamUrl)
                     .Add("liveUrl", request.LiveUrl)
-                    .Add("streamKey", request.StreamKey);
+                    .Add("streamKey", request.SecretStreamKey);
             }
         }
     }

@@ -24,6 +24,9 @@ namespace BizConf
                 throw new BizConfArgumentException("LoginName must not be empty.", "LoginName");
             }
 
+            InputRules.CheckText("LoginName", options.LoginName);
+            InputRules.CheckText("SiteSign", options.SiteSign);
+
             transport = new ApiTransport(options, new Signer(apiKey));
             ownsTransport = true;
             LoginName = options.LoginName;
@@ -44,11 +47,13 @@ namespace BizConf
         /// <summary>
         /// The same client acting for another account of the site. The API key is the site's, so one key signs for
         /// every account; the view shares this client's connection and timestamps, and disposing it does nothing.
-        /// An empty name means this client's own account.
+        /// An empty name means this client's own account. A name that breaks the input rules (a control character,
+        /// more than 255 characters) is refused, naming LoginName.
         /// </summary>
         public BizConfClient ForAccount(string? loginName)
         {
             var name = loginName?.Trim();
+            InputRules.CheckText("LoginName", name);
             return string.IsNullOrEmpty(name) || string.Equals(name, LoginName, StringComparison.Ordinal) ? this : new BizConfClient(this, name!);
         }
 

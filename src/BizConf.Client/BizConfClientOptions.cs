@@ -60,6 +60,12 @@ namespace BizConf
         /// <summary>Receives one line per request and retry, with no secret in it. Called from any thread.</summary>
         public Action<string>? Log { get; set; }
 
+        /// <summary>
+        /// True when requests to <see cref="BaseUri"/> cross a network unencrypted: plain http to a host other than this
+        /// machine. Tokens, passwords and meeting links can then be read (and a token used) by anyone on the way.
+        /// </summary>
+        public bool IsUnencrypted => baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback;
+
         private static class SharedRandom
         {
             private static readonly Random Source = new Random();

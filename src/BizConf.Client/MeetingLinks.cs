@@ -15,6 +15,8 @@ namespace BizConf
         public static MeetingLink Join(string meetingNumber, string? password, string? displayName)
         {
             RequireMeetingNumber(meetingNumber);
+            InputRules.CheckText("Password", password);
+            InputRules.CheckText("DisplayName", displayName);
             var uri = string.Format(
                 CultureInfo.InvariantCulture,
                 "{0}join?confno={1}&pwd={2}&uname={3}",
@@ -39,6 +41,7 @@ namespace BizConf
                 throw new BizConfArgumentException("HostToken must be given for a host link (the meeting's HostToken).", "HostToken");
             }
 
+            InputRules.CheckText("DisplayName", hostName);
             var user = Encode(userId);
             var uri = string.Format(
                 CultureInfo.InvariantCulture,

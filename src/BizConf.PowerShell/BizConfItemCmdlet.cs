@@ -78,7 +78,17 @@ namespace BizConf.PowerShell
         /// <param name="failureContext">Put before the message of a failure, such as "Listing the meetings of account 'b'".</param>
         protected void Send<T>(object? target, string account, string? orderKey, Func<BizConfClient, CancellationToken, Task<T>> call, Action<T>? write, string? failureContext = null)
         {
-            var client = Client.ForAccount(account);
+            BizConfClient client;
+            try
+            {
+                client = Client.ForAccount(account);
+            }
+            catch (ArgumentException e)
+            {
+                Fail(e, target, failureContext);
+                return;
+            }
+
             Task? previous = null;
             if (orderKey != null)
             {
@@ -139,9 +149,9 @@ namespace BizConf.PowerShell
         /// <summary>Runs a read on the pipeline thread before asking; a failure is queued in its turn and the result is false.</summary>
         protected bool TryRead<T>(object? target, string account, Func<BizConfClient, CancellationToken, Task<T>> call, out T result, string? failureContext = null)
         {
-            var client = Client.ForAccount(account);
             try
             {
+                var client = Client.ForAccount(account);
                 result = Await(token => call(client, token));
                 return true;
             }

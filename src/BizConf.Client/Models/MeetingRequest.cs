@@ -9,6 +9,8 @@ namespace BizConf
         public const int MaxDuration = ScheduleRules.MaxDuration;
         public const int MaxNameLength = ScheduleRules.MaxNameLength;
 
+        private string? password;
+
         public string Name { get; set; } = string.Empty;
 
         public DateTimeOffset StartTime { get; set; }
@@ -16,7 +18,19 @@ namespace BizConf
         /// <summary>Minutes, 1 to 1440.</summary>
         public int Duration { get; set; }
 
-        public string? Password { get; set; }
+        /// <summary>
+        /// The meeting password (hostKey). Once set it reads back as <see cref="SecretText.Hidden"/>, so a request shown,
+        /// logged or serialized (an error's target: <c>$Error[0] | ConvertTo-Json</c>) cannot give it away; the client
+        /// sends the value given.
+        /// </summary>
+        public string? Password
+        {
+            get => SecretText.Mask(password);
+            set => password = value;
+        }
+
+        /// <summary>The password as given, for the wire.</summary>
+        internal string? SecretPassword => password;
 
         public bool AllowJoinBeforeHost { get; set; }
 
@@ -46,11 +60,15 @@ namespace BizConf
         public void Validate(DateTimeOffset now, bool requireFutureStart)
         {
             ScheduleRules.Validate("meeting", Name, Duration, StartTime, Audio, now, requireFutureStart);
+            InputRules.CheckText(nameof(Password), password);
             if (!Enum.IsDefined(typeof(VideoOption), Video))
             {
                 throw new BizConfArgumentException($"Video must be On or Off; it is {(int)Video}.", nameof(Video));
             }
         }
+
+        public override string ToString() =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, "Meeting '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
     }
 
     /// <summary>The filters of listConf.</summary>
@@ -66,6 +84,20 @@ namespace BizConf
 
         /// <summary>Meetings starting at or before this instant.</summary>
         public DateTimeOffset? To { get; set; }
+
+        /// <summary>Refuses filters the service cannot take, naming the parameter and the rule, before anything is sent.</summary>
+        public void Validate()
+        {
+            InputRules.CheckText(nameof(Keyword), Keyword);
+            InputRules.CheckTime(nameof(From), From);
+            InputRules.CheckTime(nameof(To), To);
+            if (From.HasValue && To.HasValue && From > To)
+            {
+                throw new BizConfArgumentException("From must not be later than To.", nameof(From));
+            }
+        }
+
+        public override string ToString() => $"Meetings (Keyword '{Keyword}', From {From:yyyy-MM-dd HH:mm zzz}, To {To:yyyy-MM-dd HH:mm zzz})";
     }
 
     /// <summary>One page of listConf.</summary>

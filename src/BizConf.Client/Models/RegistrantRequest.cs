@@ -29,6 +29,8 @@ namespace BizConf
                 throw new BizConfArgumentException("Email must not be empty.", nameof(Email));
             }
 
+            CheckTextFields();
+
             Email = Email!.Trim();
             if (!EmailShape.IsMatch(Email))
             {
@@ -68,14 +70,39 @@ namespace BizConf
                     throw new BizConfArgumentException($"CustomAnswer answers the question '{answer.Key}' twice.", "CustomAnswer");
                 }
 
+                InputRules.CheckText("CustomAnswer title", answer.Key);
                 if ((answer.Value ?? string.Empty).Length > RegistrationValues.MaxCustomAnswerLength)
                 {
                     throw new BizConfArgumentException(
                         $"CustomAnswer for '{answer.Key}' must be at most {RegistrationValues.MaxCustomAnswerLength} characters; it has {answer.Value!.Length}.",
                         "CustomAnswer");
                 }
+
+                InputRules.CheckText("CustomAnswer value", answer.Value);
             }
         }
+
+        /// <summary>
+        /// The text rules of every free-text field (InputRules), in the order the parameters are listed, on the text as
+        /// it is sent: spaces and line breaks around a value are dropped before sending, so only those inside count.
+        /// </summary>
+        private void CheckTextFields()
+        {
+            Check(nameof(Email), Email);
+            Check(nameof(FirstName), FirstName);
+            Check(nameof(LastName), LastName);
+            Check(nameof(Address), Address);
+            Check(nameof(City), City);
+            Check(nameof(State), State);
+            Check(nameof(Zip), Zip);
+            Check(nameof(Phone), Phone);
+            Check(nameof(Comments), Comments);
+            Check(nameof(Industry), Industry);
+            Check(nameof(JobTitle), JobTitle);
+            Check(nameof(Organization), Organization);
+        }
+
+        private static void Check(string field, string? value) => InputRules.CheckText(field, value?.Trim());
 
         private static string? FromList(IReadOnlyList<string> list, string? value, string parameter)
         {

@@ -93,6 +93,7 @@ namespace BizConf
             }
 
             var title = question.Title.Trim();
+            InputRules.CheckText("CustomQuestion title", title);
             if (!seenTitles.Add(title))
             {
                 throw new BizConfArgumentException($"CustomQuestion has the title '{title}' twice.", "CustomQuestion");
@@ -107,6 +108,11 @@ namespace BizConf
             if (Array.Exists(answers, string.IsNullOrWhiteSpace))
             {
                 throw new BizConfArgumentException($"CustomQuestion '{title}' has an empty answer.", "CustomQuestion");
+            }
+
+            foreach (var answer in answers)
+            {
+                InputRules.CheckText("CustomQuestion answer", answer);
             }
 
             if (question.Type == RegistrationQuestionType.Single && answers.Length == 0)

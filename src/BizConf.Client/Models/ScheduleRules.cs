@@ -21,12 +21,9 @@ namespace BizConf
                 throw new BizConfArgumentException("Name must not be empty.", "Name");
             }
 
-            if (name.Length > MaxNameLength)
-            {
-                throw new BizConfArgumentException($"Name must be at most {MaxNameLength} characters; it has {name.Length}.", "Name");
-            }
-
+            InputRules.CheckText("Name", name);
             ValidateDuration(duration);
+            InputRules.CheckTime("StartTime", start);
             if (requireFutureStart && start <= now)
             {
                 throw new BizConfArgumentException(

@@ -5,6 +5,9 @@ namespace BizConf
     /// <summary>What createDiyWebinar and updateDiyWebinar send. Property names are the cmdlet parameter names.</summary>
     public sealed class WebinarRequest
     {
+        private string? password;
+        private string? streamKey;
+
         public string Name { get; set; } = string.Empty;
 
         public DateTimeOffset StartTime { get; set; }
@@ -12,7 +15,17 @@ namespace BizConf
         /// <summary>Minutes, 1 to 1440.</summary>
         public int Duration { get; set; }
 
-        public string? Password { get; set; }
+        /// <summary>
+        /// The webinar password. Once set it reads back as <see cref="SecretText.Hidden"/>, like
+        /// <see cref="MeetingRequest.Password"/>; the client sends the value given.
+        /// </summary>
+        public string? Password
+        {
+            get => SecretText.Mask(password);
+            set => password = value;
+        }
+
+        internal string? SecretPassword => password;
 
         public bool HostVideo { get; set; } = true;
 
@@ -22,12 +35,19 @@ namespace BizConf
 
         public string? StreamUrl { get; set; }
 
-        public string? StreamKey { get; set; }
+        /// <summary>The stream key: whoever has it can broadcast into the webinar, so it reads back hidden like the password.</summary>
+        public string? StreamKey
+        {
+            get => SecretText.Mask(streamKey);
+            set => streamKey = value;
+        }
+
+        internal string? SecretStreamKey => streamKey;
 
         public string? LiveUrl { get; set; }
 
         /// <summary>True when the three stream settings are set: the request then turns the stream on (isPushVideoSteam=1).</summary>
-        public bool PushesStream => !string.IsNullOrEmpty(StreamUrl) && !string.IsNullOrEmpty(StreamKey) && !string.IsNullOrEmpty(LiveUrl);
+        public bool PushesStream => !string.IsNullOrEmpty(StreamUrl) && !string.IsNullOrEmpty(streamKey) && !string.IsNullOrEmpty(LiveUrl);
 
         /// <summary>A request that keeps every setting of the given webinar until the caller changes some.</summary>
         public static WebinarRequest From(Webinar webinar)
@@ -58,8 +78,15 @@ namespace BizConf
         public void Validate(DateTimeOffset now, bool requireFutureStart)
         {
             ScheduleRules.Validate("webinar", Name, Duration, StartTime, Audio, now, requireFutureStart);
-            ValidateStream(!string.IsNullOrEmpty(StreamUrl), !string.IsNullOrEmpty(StreamKey), !string.IsNullOrEmpty(LiveUrl));
+            InputRules.CheckText(nameof(Password), password);
+            ValidateStream(!string.IsNullOrEmpty(StreamUrl), !string.IsNullOrEmpty(streamKey), !string.IsNullOrEmpty(LiveUrl));
+            InputRules.CheckStreamUrl(StreamUrl);
+            InputRules.CheckText(nameof(StreamKey), streamKey);
+            InputRules.CheckLiveUrl(LiveUrl);
         }
+
+        public override string ToString() =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
 
         /// <summary>
         /// The stream settings work only together: all three given (the stream is on, or, for a change, three empty

@@ -26,9 +26,20 @@ namespace BizConf.Transport
             "hostKey", "password", "pwd", "streamKey", "token",
         };
 
+        /// <summary>
+        /// The longest answer read. Nothing in this API comes near it (a full page of meetings is a few kilobytes); an
+        /// answer past it is a wrong server or a broken proxy, and reading it whole would only spend memory.
+        /// </summary>
+        internal const int MaxAnswerBytes = 32 * 1024 * 1024;
+
         private readonly HttpClient http;
         private readonly BizConfClientOptions options;
         private readonly Signer signer;
+
+        // Cancelled by Dispose, and linked into every call: a call in flight when the session closes ends at once
+        // with its own clear failure, and a call that starts afterwards fails before it sends. It is never disposed,
+        // so a call that starts after Dispose can still read it.
+        private readonly CancellationTokenSource closing = new CancellationTokenSource();
 
         public ApiTransport(BizConfClientOptions options, Signer signer)
         {
@@ -41,11 +52,47 @@ namespace BizConf.Transport
 
         public async Task<JsonElement> SendAsync(ApiCall call, CancellationToken cancellationToken)
         {
+            using (var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, closing.Token))
+            {
+                try
+                {
+                    return await SendWithRetriesAsync(call, linked.Token).ConfigureAwait(false);
+                }
+                catch (Exception e) when (closing.IsCancellationRequested && !cancellationToken.IsCancellationRequested &&
+                    (e is OperationCanceledException || e is ObjectDisposedException))
+                {
+                    // HttpClient refuses a request once disposed (nothing sent) and cancels those in flight.
+                    throw Closed(call, sent: e is OperationCanceledException, e);
+                }
+            }
+        }
+
+        /// <summary>Cancels every call in flight (each fails as closed, not as timed out) and closes the connection.</summary>
+        public void Dispose()
+        {
+            closing.Cancel();
+            http.Dispose();
+        }
+
+        private BizConfOperationException Closed(ApiCall call, bool sent, Exception? inner = null) =>
+            new BizConfOperationException(
+                sent
+                    ? $"The session was closed by Disconnect-BizConf while {call.Endpoint} was under way; its outcome is unknown."
+                    : $"The session was closed by Disconnect-BizConf; {call.Endpoint} was not sent.",
+                "BizConfSessionClosed", inner);
+
+        private async Task<JsonElement> SendWithRetriesAsync(ApiCall call, CancellationToken cancellationToken)
+        {
             var clashRepeated = false;
             for (var attempt = 1; ; attempt++)
             {
                 TimeSpan? retryAfter;
                 Exception failure;
+                if (closing.IsCancellationRequested)
+                {
+                    throw Closed(call, sent: attempt > 1);
+                }
+
                 try
                 {
                     return await SendOnceAsync(call, attempt, cancellationToken).ConfigureAwait(false);
@@ -102,8 +149,6 @@ namespace BizConf.Transport
             }
         }
 
-        public void Dispose() => http.Dispose();
-
         /// <summary>
         /// Whether a failure may hide a request that the service carried out: a timeout, a broken connection, an
         /// HTTP 5xx other than 503 (which turns the request away), or status 103.
@@ -147,27 +192,11 @@ namespace BizConf.Transport
             {
                 deadline.CancelAfter(options.Timeout);
                 Log($"{call.Method} {call.Endpoint} (attempt {attempt}): {DescribeFields(call)}");
-                HttpResponseMessage response;
-                string body;
+                HttpResponseMessage? response = null;
                 try
                 {
-                    response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, deadline.Token).ConfigureAwait(false);
-                    body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-                }
-                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new BizConfTransportException(
-                        $"The request to {call.Endpoint} timed out after {options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.",
-                        call.Endpoint, isTimeout: true, inner: e);
-                }
-                catch (HttpRequestException e)
-                {
-                    throw new BizConfTransportException(
-                        $"The request to {call.Endpoint} failed: {e.Message}", call.Endpoint, inner: e);
-                }
-
-                using (response)
-                {
+                    // Headers first: the body is read below under the same deadline, with a cap, and only for a 200.
+                    response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
                     if (response.StatusCode != HttpStatusCode.OK)
                     {
                         var status = (int)response.StatusCode;
@@ -176,10 +205,95 @@ namespace BizConf.Transport
                             call.Endpoint, status, ReadRetryAfter(response.Headers.RetryAfter));
                     }
 
+                    var body = await ReadBodyAsync(call.Endpoint, response, deadline.Token).ConfigureAwait(false);
                     return ParseEnvelope(call.Endpoint, body);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new BizConfTransportException(
+                        $"The request to {call.Endpoint} timed out after {options.Timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s.",
+                        call.Endpoint, isTimeout: true, inner: e);
+                }
+                catch (Exception e) when (e is HttpRequestException || e is System.IO.IOException)
+                {
+                    throw new BizConfTransportException(
+                        $"The request to {call.Endpoint} failed: {e.Message}", call.Endpoint, inner: e);
+                }
+                finally
+                {
+                    response?.Dispose();
                 }
             }
         }
+
+        /// <summary>
+        /// The body as text, in the charset the answer names (UTF-8 when it names none), refusing what cannot be read
+        /// for sure: a charset this machine does not know, bytes that are not valid in it, or more than
+        /// <see cref="MaxAnswerBytes"/>. Each is a transport failure that names the endpoint, never a guess.
+        /// </summary>
+        private static async Task<string> ReadBodyAsync(string endpoint, HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var encoding = AnswerEncoding(endpoint, response.Content.Headers.ContentType?.CharSet);
+            if (response.Content.Headers.ContentLength > MaxAnswerBytes)
+            {
+                throw TooLarge(endpoint);
+            }
+
+            byte[] bytes;
+            using (var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false))
+            using (var buffer = new System.IO.MemoryStream())
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > MaxAnswerBytes)
+                    {
+                        throw TooLarge(endpoint);
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+
+                bytes = buffer.ToArray();
+            }
+
+            try
+            {
+                var text = encoding.GetString(bytes);
+                // A byte order mark is not part of the JSON text.
+                return text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text;
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new BizConfTransportException(
+                    $"{endpoint} answered with bytes that are not valid {encoding.WebName} text.", endpoint, 200, inner: e);
+            }
+        }
+
+        private static Encoding AnswerEncoding(string endpoint, string? charset)
+        {
+            var name = charset?.Trim().Trim('"');
+            if (string.IsNullOrEmpty(name))
+            {
+                return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+            }
+
+            try
+            {
+                return Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+            }
+            catch (ArgumentException e)
+            {
+                throw new BizConfTransportException(
+                    $"{endpoint} answered in the charset '{name}', which this machine cannot read.", endpoint, 200, inner: e);
+            }
+        }
+
+        private static BizConfTransportException TooLarge(string endpoint) =>
+            new BizConfTransportException(
+                $"{endpoint} answered with more than {MaxAnswerBytes / (1024 * 1024)} MB; no answer of this API is that large, so it was not read.",
+                endpoint, 200);
 
         /// <summary>Checks the API envelope and returns its root object; a status other than 100 throws.</summary>
         internal static JsonElement ParseEnvelope(string endpoint, string body)

@@ -37,6 +37,16 @@ namespace BizConf.PowerShell.Commands
             var streamUrl = StreamUrl;
             var streamKey = StreamKey;
             var liveUrl = LiveUrl;
+            try
+            {
+                InputRules.CheckLiveStream(streamUrl, streamKey, liveUrl);
+            }
+            catch (System.ArgumentException e)
+            {
+                Fail(e, id);
+                return;
+            }
+
             if (!ShouldProcess($"Meeting {id} on account {account}", $"Stream to {streamUrl}, watch at {liveUrl}"))
             {
                 return;

@@ -161,12 +161,14 @@ namespace BizConf.PowerShell.Commands
             if (IsGiven(nameof(Name), piped))
             {
                 var name = (Name ?? string.Empty).Trim();
+                InputRules.CheckText(nameof(Name), name);
                 changes.Add(new Change($"Name to '{name}'", r => r.Name = name));
             }
 
             if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
             {
                 var start = StartTime.Value;
+                InputRules.CheckTime(nameof(StartTime), start);
                 changes.Add(new Change(string.Format(CultureInfo.InvariantCulture, "StartTime to {0:yyyy-MM-dd HH:mm zzz}", start), r => r.StartTime = start));
             }
 
@@ -180,6 +182,7 @@ namespace BizConf.PowerShell.Commands
             if (IsGiven(nameof(Password), piped))
             {
                 var password = string.IsNullOrEmpty(Password) ? null : Password;
+                InputRules.CheckText(nameof(Password), password);
                 changes.Add(new Change(password == null ? "clear Password" : "Password", r => r.Password = password));
             }
 

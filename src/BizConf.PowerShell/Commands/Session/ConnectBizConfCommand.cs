@@ -118,7 +118,23 @@ namespace BizConf.PowerShell.Commands
                 Fail(e, "InvalidConnectArgument");
             }
 
-            var session = new BizConfSession(new BizConfClient(options, apiKey), options.TimeZone.Id);
+            BizConfClient client = null!;
+            try
+            {
+                client = new BizConfClient(options, apiKey);
+            }
+            catch (ArgumentException e)
+            {
+                Fail(e, "InvalidConnectArgument");
+            }
+
+            if (options.IsUnencrypted)
+            {
+                WriteWarning($"BaseUri {options.BaseUri} is plain http to another machine: the tokens signed with the API key, " +
+                    "meeting passwords and join links travel unencrypted. Use https, or http only to 127.0.0.1 or localhost.");
+            }
+
+            var session = new BizConfSession(client, options.TimeZone.Id);
             if (session.SiteSign != null)
             {
                 CheckAccount(session);

@@ -25,6 +25,16 @@ namespace BizConf.PowerShell.Commands
             foreach (var number in WebinarNumber)
             {
                 object target = number;
+                try
+                {
+                    InputRules.CheckWebinarNumber(number);
+                }
+                catch (ArgumentException e)
+                {
+                    Fail(e, number);
+                    continue;
+                }
+
                 if (!WhatIfInForce && WillAsk(Force))
                 {
                     // Someone will read the question, so it names the real webinar, and a wrong number fails without one.

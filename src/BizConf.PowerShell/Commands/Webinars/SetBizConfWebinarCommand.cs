@@ -91,11 +91,14 @@ namespace BizConf.PowerShell.Commands
             var streamGiven = IsGiven(nameof(StreamUrl), piped);
             try
             {
+                InputRules.CheckWebinarNumber(number);
                 WebinarRequest.ValidateStream(streamGiven, IsGiven(nameof(StreamKey), piped), IsGiven(nameof(LiveUrl), piped));
                 if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
                 {
                     ScheduleRules.ValidateDuration(Duration.Value);
                 }
+
+                CheckGivenText(piped, streamGiven);
             }
             catch (ArgumentException e)
             {
@@ -164,6 +167,32 @@ namespace BizConf.PowerShell.Commands
                 var current = await client.GetWebinarAsync(number, token).ConfigureAwait(false);
                 return await client.ModifyWebinarAsync(number, Changed(current, change, client.Options.Clock()), token).ConfigureAwait(false);
             }, write);
+        }
+
+        /// <summary>The input rules of the settings given, each as far as it can be checked without the webinar.</summary>
+        private void CheckGivenText(PSObject? piped, bool streamGiven)
+        {
+            if (IsGiven(nameof(Name), piped))
+            {
+                InputRules.CheckText(nameof(Name), Name?.Trim());
+            }
+
+            if (IsGiven(nameof(StartTime), piped))
+            {
+                InputRules.CheckTime(nameof(StartTime), StartTime);
+            }
+
+            if (IsGiven(nameof(Password), piped))
+            {
+                InputRules.CheckText(nameof(Password), Password);
+            }
+
+            if (streamGiven)
+            {
+                InputRules.CheckStreamUrl(StreamUrl);
+                InputRules.CheckText(nameof(StreamKey), StreamKey);
+                InputRules.CheckLiveUrl(LiveUrl);
+            }
         }
 
         /// <summary>updateDiyWebinar replaces the whole webinar: the current one with the changes applied, checked.</summary>
