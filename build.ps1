@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    The one entry point: Build, Test, Demo, Emulator.
+    The one entry point: Build, Test, Demo, Emulator, Bench.
 .DESCRIPTION
     Build    writes the importable module to out/BizConf (manifest, DLLs, format file, en-US help) and the emulator
              to out/emulator.
@@ -8,13 +8,16 @@
              emulator processes), prints one closing line "N passed, N failed", and exits non-zero on any failure.
     Demo     builds, starts the emulator on a free loopback port, runs examples/demo.ps1 against it, stops it.
     Emulator builds and runs the emulator in the foreground (Ctrl+C stops it).
+    Bench    builds, then measures the figures of record side by side in one run (tools/Invoke-BizConfBench.ps1):
+             bulk scheduling against the floor, a faulted soak, a long listing, one key in several processes, import
+             time. Not part of Test; a few minutes.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
 #>
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -185,9 +188,17 @@ function Invoke-Emulator {
     & dotnet @arguments
 }
 
+function Invoke-Bench {
+    Invoke-Build
+    $code = Invoke-ChildPwsh @('-File', (Join-Path $root 'tools/Invoke-BizConfBench.ps1'),
+        '-ModuleManifest', (Join-Path $moduleOut 'BizConf.psd1'), '-EmulatorPath', (Join-Path $emulatorOut 'BizConf.Emulator.dll'))
+    if ($code -ne 0) { throw "The bench failed (exit code $code)." }
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Emulator' { Invoke-Emulator }
+    'Bench' { Invoke-Bench }
 }
