@@ -39,7 +39,7 @@ public sealed class OpenApiPipeline
         var endpoint = (rest.Value ?? "").Trim('/');
         var fields = await RequestFields.ReadAsync(context.Request);
         context.Items[FieldsKey] = fields;
-        var entry = _log.Begin(_clock.GetUtcNow(), endpoint, context.Request.Method, fields.ToJson());
+        var entry = _log.Begin(_clock.GetUtcNow(), endpoint, context.Request.Method, fields.Sent);
         int? httpStatus = null;
         try
         {
