@@ -96,6 +96,7 @@ public sealed class RequestLog
         private readonly object _gate = new();
         private int? _httpStatus;
         private int? _apiStatus;
+        private FaultKind? _fault;
 
         public Entry(DateTimeOffset time, string endpoint, string method, JsonObject fields, long fieldBytes)
         {
@@ -116,13 +117,17 @@ public sealed class RequestLog
 
         public long FieldBytes { get; }
 
-        /// <summary>Records the answer; a null HTTP status means the connection was dropped without one.</summary>
-        public void Complete(int? httpStatus, int? apiStatus)
+        /// <summary>
+        /// Records the answer; a null HTTP status means the connection was dropped without one. The API status is
+        /// what the endpoint did, also when a <c>lost</c> fault kept its answer from the caller.
+        /// </summary>
+        public void Complete(int? httpStatus, int? apiStatus, FaultKind? fault)
         {
             lock (_gate)
             {
                 _httpStatus = httpStatus;
                 _apiStatus = apiStatus;
+                _fault = fault;
             }
         }
 
@@ -138,6 +143,7 @@ public sealed class RequestLog
                     ["fields"] = Fields.DeepClone(),
                     ["httpStatus"] = _httpStatus,
                     ["status"] = _apiStatus,
+                    ["fault"] = _fault is { } kind ? Faults.NameOf(kind) : null,
                 };
             }
         }
