@@ -37,6 +37,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton<Faults>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<OpenApiPipeline>();
+        AdminGuard.CaptureConnectionFirst(builder.Services);
 
         var app = builder.Build();
         var server = app.Services.GetRequiredService<ServerInfo>();
@@ -47,6 +48,7 @@ public static class EmulatorApp
 
         var pipeline = app.Services.GetRequiredService<OpenApiPipeline>();
         app.UseRouting();
+        app.Use(next => context => AdminGuard.InvokeAsync(context, next));
         app.Use(next => context => pipeline.InvokeAsync(context, next));
 
         MeetingEndpoints.Map(app);

@@ -14,6 +14,7 @@ public sealed class EmulatorState
     private readonly StateFile? _file;
     private readonly ReplayGuard _replay;
     private EmulatorData _data;
+    private long _version;
 
     public EmulatorState(TimeProvider clock, StateFile? file, ReplayGuard replay)
     {
@@ -27,6 +28,21 @@ public sealed class EmulatorState
     public TimeProvider Clock { get; }
 
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>
+    /// Counts the changes. Read inside <see cref="Read{T}"/> it names the data being read, so a result worked out
+    /// from that data (a sorted listing) can be kept until the next change.
+    /// </summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
 
     public T Read<T>(Func<EmulatorData, T> query)
     {
@@ -44,6 +60,7 @@ public sealed class EmulatorState
     {
         lock (_gate)
         {
+            _version++;
             var result = change(_data);
             Save();
             return result;
@@ -61,6 +78,7 @@ public sealed class EmulatorState
     {
         lock (_gate)
         {
+            _version++;
             _replay.Clear();
             _data = EmulatorData.Seed();
             Save();

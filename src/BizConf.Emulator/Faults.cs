@@ -10,6 +10,12 @@ public enum FaultKind
     Status103,
     Delay,
     Drop,
+
+    /// <summary>Carried out (changes saved), then the connection is dropped with no answer.</summary>
+    Lost,
+
+    /// <summary>Carried out, then answered after <see cref="FaultRule.DelayMs"/>: a client timeout hides a done request.</summary>
+    Late,
 }
 
 /// <summary>One armed fault: the next <see cref="Remaining"/> requests to <see cref="Endpoint"/> ("*" = any) hit it.</summary>
@@ -50,6 +56,8 @@ public sealed class Faults
         ["status103"] = FaultKind.Status103,
         ["delay"] = FaultKind.Delay,
         ["drop"] = FaultKind.Drop,
+        ["lost"] = FaultKind.Lost,
+        ["late"] = FaultKind.Late,
     };
 
     private readonly object _gate = new();

@@ -11,7 +11,7 @@ public static class Program
         {
             app = EmulatorApp.Build(args);
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException)
+        catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 2;

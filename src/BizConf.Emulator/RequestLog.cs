@@ -1,32 +1,77 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace BizConf.Emulator;
 
 /// <summary>
 /// Every /openapi/ request in arrival order, with the fields as sent and what was answered. Tests read it to
-/// check what a client really put on the wire. The oldest entries go once <see cref="Capacity"/> is reached.
+/// check what a client really put on the wire. It is bounded two ways, so that neither many requests nor a few
+/// huge ones grow it without end: the oldest entries go once there are more than <see cref="Capacity"/> or their
+/// field text passes <see cref="MaxFieldBytes"/>; and a value longer than <see cref="MaxValueLength"/> characters
+/// is kept only up to there, with a marker saying how long it was.
 /// </summary>
 public sealed class RequestLog
 {
     public const int Capacity = 50_000;
 
+    /// <summary>UTF-8 bytes of field names and kept values over all entries.</summary>
+    public const long MaxFieldBytes = 64L * 1024 * 1024;
+
+    public const int MaxValueLength = 16 * 1024;
+
     private readonly object _gate = new();
     private readonly LinkedList<Entry> _entries = new();
+    private long _fieldBytes;
 
-    public Entry Begin(DateTimeOffset time, string endpoint, string method, JsonObject fields)
+    /// <summary>The log's size in UTF-8 bytes of field text, what <see cref="MaxFieldBytes"/> bounds.</summary>
+    public long FieldBytes
     {
-        var entry = new Entry(time, endpoint, method, fields);
+        get
+        {
+            lock (_gate)
+            {
+                return _fieldBytes;
+            }
+        }
+    }
+
+    public Entry Begin(DateTimeOffset time, string endpoint, string method, IEnumerable<KeyValuePair<string, string>> sent)
+    {
+        var fields = new JsonObject();
+        long size = 0;
+        foreach (var (name, value) in sent)
+        {
+            var kept = Keep(value);
+            fields[name] = kept;
+            size += Encoding.UTF8.GetByteCount(name) + Encoding.UTF8.GetByteCount(kept);
+        }
+
+        var entry = new Entry(time, endpoint, method, fields, size);
         lock (_gate)
         {
             _entries.AddLast(entry);
-            if (_entries.Count > Capacity)
+            _fieldBytes += size;
+            while (_entries.Count > Capacity || (_fieldBytes > MaxFieldBytes && _entries.Count > 1))
             {
+                _fieldBytes -= _entries.First!.Value.FieldBytes;
                 _entries.RemoveFirst();
             }
         }
 
         return entry;
+    }
+
+    /// <summary>The value, or its first <see cref="MaxValueLength"/> characters (never half a surrogate pair) and a marker.</summary>
+    public static string Keep(string value)
+    {
+        if (value.Length <= MaxValueLength)
+        {
+            return value;
+        }
+
+        var cut = char.IsHighSurrogate(value[MaxValueLength - 1]) ? MaxValueLength - 1 : MaxValueLength;
+        return value[..cut] + $"…[truncated: {value.Length.ToString(CultureInfo.InvariantCulture)} characters sent]";
     }
 
     public JsonArray ToJson()
@@ -42,6 +87,7 @@ public sealed class RequestLog
         lock (_gate)
         {
             _entries.Clear();
+            _fieldBytes = 0;
         }
     }
 
@@ -50,13 +96,15 @@ public sealed class RequestLog
         private readonly object _gate = new();
         private int? _httpStatus;
         private int? _apiStatus;
+        private FaultKind? _fault;
 
-        public Entry(DateTimeOffset time, string endpoint, string method, JsonObject fields)
+        public Entry(DateTimeOffset time, string endpoint, string method, JsonObject fields, long fieldBytes)
         {
             Time = time;
             Endpoint = endpoint;
             Method = method;
             Fields = fields;
+            FieldBytes = fieldBytes;
         }
 
         public DateTimeOffset Time { get; }
@@ -67,13 +115,19 @@ public sealed class RequestLog
 
         public JsonObject Fields { get; }
 
-        /// <summary>Records the answer; a null HTTP status means the connection was dropped without one.</summary>
-        public void Complete(int? httpStatus, int? apiStatus)
+        public long FieldBytes { get; }
+
+        /// <summary>
+        /// Records the answer; a null HTTP status means the connection was dropped without one. The API status is
+        /// what the endpoint did, also when a <c>lost</c> fault kept its answer from the caller.
+        /// </summary>
+        public void Complete(int? httpStatus, int? apiStatus, FaultKind? fault)
         {
             lock (_gate)
             {
                 _httpStatus = httpStatus;
                 _apiStatus = apiStatus;
+                _fault = fault;
             }
         }
 
@@ -89,6 +143,7 @@ public sealed class RequestLog
                     ["fields"] = Fields.DeepClone(),
                     ["httpStatus"] = _httpStatus,
                     ["status"] = _apiStatus,
+                    ["fault"] = _fault is { } kind ? Faults.NameOf(kind) : null,
                 };
             }
         }

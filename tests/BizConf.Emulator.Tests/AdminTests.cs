@@ -134,12 +134,12 @@ public sealed class AdminTests
     [InlineData("fe80::1", false)]
     public void Admin_api_accepts_only_loopback_callers(string address, bool allowed)
     {
-        Assert.Equal(allowed, BizConf.Emulator.Endpoints.AdminGroup.IsLocal(IPAddress.Parse(address)));
+        Assert.Equal(allowed, BizConf.Emulator.Endpoints.AdminGuard.IsLocal(IPAddress.Parse(address)));
     }
 
     [Fact]
     public void Admin_api_refuses_a_caller_without_an_address()
     {
-        Assert.False(BizConf.Emulator.Endpoints.AdminGroup.IsLocal(null));
+        Assert.False(BizConf.Emulator.Endpoints.AdminGuard.IsLocal(null));
     }
 }

@@ -32,6 +32,30 @@ public sealed class ListConfTests
     }
 
     [Fact]
+    public async Task Pages_asked_again_after_a_change_show_the_change()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        var first = await emu.ReserveIdAsync("First", Hour, 30);
+        var second = await emu.ReserveIdAsync("Second", 2 * Hour, 30);
+        var before = Names(await emu.CallAsync("listConf", ("pageSize", "2")));
+
+        await MeetingCapacityTests.Modify(emu, first, "First, moved last", 5 * Hour, 30);
+        var afterMove = Names(await emu.CallAsync("listConf", ("pageSize", "2")));
+        await emu.ReserveIdAsync("Third", 3 * Hour, 30);
+        var afterCreate = Names(await emu.CallAsync("listConf", ("pageSize", "2"), ("pageNo", "2")));
+        await emu.CallAsync("cancelConf", ("confId", second.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var afterCancel = await emu.CallAsync("listConf", ("pageSize", "2"));
+        var filtered = Names(await emu.CallAsync("listConf", ("keyword", "moved")));
+
+        Assert.Equal(new[] { "First", "Second" }, before);
+        Assert.Equal(new[] { "Second", "First, moved last" }, afterMove);
+        Assert.Equal(new[] { "First, moved last" }, afterCreate);
+        Assert.Equal(new[] { "Third", "First, moved last" }, Names(afterCancel));
+        Assert.Equal(2, afterCancel.Num("totalRecord"));
+        Assert.Equal(new[] { "First, moved last" }, filtered);
+    }
+
+    [Fact]
     public async Task Page_size_defaults_to_10_and_page_to_1()
     {
         await using var emu = await EmulatorHost.StartAsync();

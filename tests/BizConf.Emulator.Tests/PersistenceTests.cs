@@ -71,6 +71,83 @@ public sealed class PersistenceTests
         Assert.Equal("{ not json", await File.ReadAllTextAsync(statePath));
     }
 
+    /// <summary>A sound document (one site, one account, one meeting with a registrant) with one thing spoilt.</summary>
+    [Theory]
+    [InlineData("{\"meetings\":null}", "meetings")]
+    [InlineData("{\"sites\":[null]}", "sites[0] is null")]
+    [InlineData("{\"formatVersion\":2}", "formatVersion")]
+    [InlineData("{\"usedTokens\":[{\"apiKey\":null,\"timeStamp\":1}]}", "apiKey")]
+    [InlineData("{\"usedTokens\":[null]}", "usedTokens[0]")]
+    [InlineData(Sound + "\"accounts\":[{\"loginName\":\"ann\",\"siteSign\":\"gone\",\"userId\":1001}]}", "site 'gone'")]
+    [InlineData(Sound + Ann + "\"meetings\":[" + Meeting1 + ",{\"id\":2,\"meetingNo\":\"2000000000\",\"ownerLoginName\":\"ghost\",\"duration\":30}]}", "account 'ghost'")]
+    [InlineData(Sound + Ann + "\"meetings\":[" + Meeting1 + "," + Meeting1 + "]}", "meetings[1]: id 1")]
+    [InlineData(Sound + Ann + "\"meetings\":[{\"id\":1,\"meetingNo\":\"1000000000\",\"ownerLoginName\":\"ann\",\"duration\":30,\"name\":null}]}", "name")]
+    [InlineData(Sound + Ann + "\"meetings\":[{\"id\":1,\"meetingNo\":\"1000000000\",\"ownerLoginName\":\"ann\",\"duration\":30,\"registrants\":[null]}]}", "meetings[0].registrants[0]")]
+    [InlineData(Sound + Ann + "\"meetings\":[{\"id\":9,\"meetingNo\":\"1000000000\",\"ownerLoginName\":\"ann\",\"duration\":30}]}", "nextMeetingId")]
+    [InlineData(Sound + "\"accounts\":[{\"loginName\":\"ann\",\"siteSign\":\"s\",\"userId\":5000}]}", "nextUserId")]
+    [InlineData(Sound + Ann + "\"webinars\":[{\"webinarNo\":\"12345678901\",\"ownerLoginName\":\"ghost\"}]}", "account 'ghost'")]
+    public async Task State_file_that_is_json_but_not_valid_state_is_refused_by_name_and_left_untouched(string document, string named)
+    {
+        using var folder = new TempFolder();
+        var statePath = folder.File("state.json");
+        await File.WriteAllTextAsync(statePath, document);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => EmulatorHost.StartAsync(statePath));
+
+        Assert.Contains(statePath, error.Message);
+        Assert.Contains(named, error.Message);
+        Assert.Equal(document, await File.ReadAllTextAsync(statePath));
+    }
+
+    [Fact]
+    public async Task Sound_document_written_by_hand_loads()
+    {
+        using var folder = new TempFolder();
+        var statePath = folder.File("state.json");
+        await File.WriteAllTextAsync(statePath, Sound + Ann + "\"meetings\":[" + Meeting1 + "]}");
+        var clock = new ManualClock();
+
+        await using var emu = await EmulatorHost.StartAsync(statePath, clock: clock);
+
+        var meeting = (await emu.AllMeetingsAsync())[0];
+        Assert.Equal("ann", meeting.Str("loginName"));
+        Assert.Equal("1000000000", meeting.Str("meetingNo"));
+    }
+
+    [Fact]
+    public async Task State_file_is_readable_by_its_owner_only_even_when_it_was_not_before()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var folder = new TempFolder();
+        var fresh = folder.File("fresh.json");
+        var loose = folder.File("loose.json");
+        var clock = new ManualClock();
+        await using (var first = await EmulatorHost.StartAsync(loose, clock: clock))
+        {
+            await first.ReserveIdAsync("Loose", TimeSpan.FromHours(1));
+        }
+
+        File.SetUnixFileMode(loose, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await using var again = await EmulatorHost.StartAsync(loose, clock: clock);
+        await using var emu = await EmulatorHost.StartAsync(fresh);
+
+        await emu.ReserveIdAsync("Secret", TimeSpan.FromHours(1));
+        await again.ReserveIdAsync("Tightened", TimeSpan.FromHours(3));
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(fresh));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(loose));
+    }
+
+    private const string Sound = "{\"formatVersion\":1,\"nextMeetingId\":3,\"nextUserId\":1002,\"sites\":[{\"siteSign\":\"s\",\"apiKey\":\"k\",\"licences\":5}],";
+
+    private const string Ann = "\"accounts\":[{\"loginName\":\"ann\",\"siteSign\":\"s\",\"userId\":1001,\"maxConcurrent\":1}],";
+
+    private const string Meeting1 = "{\"id\":1,\"meetingNo\":\"1000000000\",\"ownerLoginName\":\"ann\",\"userId\":1001,\"name\":\"Kept\",\"startUtc\":\"2031-03-11T02:00:00+00:00\",\"duration\":30,\"joinUrl\":\"/j/1000000000\"}";
+
     private static JsonElement Saved(string statePath) =>
         JsonDocument.Parse(File.ReadAllText(statePath)).RootElement.Clone();
 

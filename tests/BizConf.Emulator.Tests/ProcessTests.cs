@@ -74,6 +74,41 @@ public sealed class ProcessTests
         Assert.Equal("", stdout);
     }
 
+    [Fact]
+    public async Task Admin_api_reads_the_connections_own_address_even_with_forwarded_headers_enabled()
+    {
+        var environment = new Dictionary<string, string> { ["ASPNETCORE_FORWARDEDHEADERS_ENABLED"] = "true" };
+        await using var emulator = await EmulatorProcess.StartAsync(environment, "--urls", "http://127.0.0.1:0");
+
+        // The forwarded-headers middleware would make this loopback caller 203.0.113.9; the guard must not care.
+        var forwardedAway = await emulator.AdminStatusAsync("faults", ("X-Forwarded-For", "203.0.113.9"));
+        var rebound = await emulator.AdminStatusAsync("faults", ("X-Forwarded-For", "127.0.0.1"), ("X-Forwarded-Host", "localhost"), ("Host", "evil.example"));
+
+        Assert.Equal(200, forwardedAway);
+        Assert.Equal(403, rebound);
+    }
+
+    [Fact]
+    public async Task State_file_that_is_json_but_not_valid_state_stops_the_start_with_exit_code_2_and_is_left_untouched()
+    {
+        using var folder = new TempFolder();
+        var statePath = folder.File("state.json");
+        const string Invalid = "{\"meetings\":null}";
+        await File.WriteAllTextAsync(statePath, Invalid);
+
+        using var process = Process.Start(EmulatorProcess.StartInfo("--urls", "http://127.0.0.1:0", "--state", statePath))!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(statePath, stderr);
+        Assert.Contains("meetings", stderr);
+        Assert.DoesNotContain("Exception", stderr);
+        Assert.Equal("", stdout);
+        Assert.Equal(Invalid, await File.ReadAllTextAsync(statePath));
+    }
+
     private sealed class EmulatorProcess : IAsyncDisposable
     {
         private readonly Process _process;
@@ -92,7 +127,9 @@ public sealed class ProcessTests
 
         public Uri BaseAddress { get; }
 
-        public static ProcessStartInfo StartInfo(params string[] args)
+        public static ProcessStartInfo StartInfo(params string[] args) => StartInfo(new Dictionary<string, string>(), args);
+
+        public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] args)
         {
             var dll = Path.Combine(AppContext.BaseDirectory, "BizConf.Emulator.dll");
             var info = new ProcessStartInfo("dotnet")
@@ -107,12 +144,20 @@ public sealed class ProcessTests
                 info.ArgumentList.Add(arg);
             }
 
+            foreach (var (name, value) in environment)
+            {
+                info.Environment[name] = value;
+            }
+
             return info;
         }
 
-        public static async Task<EmulatorProcess> StartAsync(params string[] args)
+        public static Task<EmulatorProcess> StartAsync(params string[] args) =>
+            StartAsync(new Dictionary<string, string>(), args);
+
+        public static async Task<EmulatorProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
         {
-            var process = Process.Start(StartInfo(args))!;
+            var process = Process.Start(StartInfo(environment, args))!;
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
             if (line is null)
@@ -143,6 +188,26 @@ public sealed class ProcessTests
                 ? await _http.GetAsync("openapi/account/check?" + string.Join("&", all.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}")))
                 : await _http.PostAsync("openapi/" + endpoint, new FormUrlEncodedContent(all));
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+
+        /// <summary>GET /_emulator/{path} with these headers (Host included); the HTTP status.</summary>
+        public async Task<int> AdminStatusAsync(string path, params (string Name, string Value)[] headers)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "_emulator/" + path);
+            foreach (var (name, value) in headers)
+            {
+                if (name == "Host")
+                {
+                    request.Headers.Host = value;
+                }
+                else
+                {
+                    request.Headers.Add(name, value);
+                }
+            }
+
+            using var response = await _http.SendAsync(request);
+            return (int)response.StatusCode;
         }
 
         public Task<JsonElement> AccountCheckAsync() => CallAsync("account/check", ("siteSign", Wire.DemoSite));

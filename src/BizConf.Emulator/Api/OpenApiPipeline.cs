@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Http.Features;
+
 namespace BizConf.Emulator.Api;
 
 /// <summary>
 /// Runs in front of every /openapi/ request, before routing picks a handler: reads the fields, writes the request
-/// log entry, applies <c>--latency-ms</c>, then any armed fault, and only then lets the endpoint run.
+/// log entry, applies <c>--latency-ms</c>, then any armed fault, and only then lets the endpoint run. Every wait
+/// is an awaited delay outside the state lock: a slow answer holds neither a thread nor other requests.
 /// </summary>
 public sealed class OpenApiPipeline
 {
@@ -39,8 +42,9 @@ public sealed class OpenApiPipeline
         var endpoint = (rest.Value ?? "").Trim('/');
         var fields = await RequestFields.ReadAsync(context.Request);
         context.Items[FieldsKey] = fields;
-        var entry = _log.Begin(_clock.GetUtcNow(), endpoint, context.Request.Method, fields.ToJson());
+        var entry = _log.Begin(_clock.GetUtcNow(), endpoint, context.Request.Method, fields.Sent);
         int? httpStatus = null;
+        FaultRule? fault = null;
         try
         {
             if (_latency > TimeSpan.Zero)
@@ -48,37 +52,43 @@ public sealed class OpenApiPipeline
                 await Task.Delay(_latency, context.RequestAborted);
             }
 
-            var fault = _faults.Take(endpoint);
-            if (fault is not null && await SufferAsync(context, fault))
-            {
-                httpStatus = fault.Kind == FaultKind.Drop ? null : context.Response.StatusCode;
-                return;
-            }
-
-            await next(context);
-            httpStatus = context.Response.StatusCode;
+            fault = _faults.Take(endpoint);
+            httpStatus = fault is null ? await AnswerAsync(context, next) : await SufferAsync(context, next, fault);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller hung up while it waited (its timeout, during a delay): there is no one left to answer.
         }
         finally
         {
-            entry.Complete(httpStatus, context.Items[StatusKey] as int?);
+            entry.Complete(httpStatus, context.Items[StatusKey] as int?, fault?.Kind);
         }
     }
 
-    /// <summary>Applies a fault; true when it answered (or dropped) the request itself.</summary>
-    private static async Task<bool> SufferAsync(HttpContext context, FaultRule fault)
+    private static async Task<int?> AnswerAsync(HttpContext context, RequestDelegate next)
+    {
+        await next(context);
+        return context.Response.StatusCode;
+    }
+
+    /// <summary>Applies a fault; the HTTP status answered, or null when the connection was dropped without one.</summary>
+    private static async Task<int?> SufferAsync(HttpContext context, RequestDelegate next, FaultRule fault)
     {
         switch (fault.Kind)
         {
             case FaultKind.Delay:
                 await Task.Delay(Math.Max(0, fault.DelayMs), context.RequestAborted);
-                return false;
+                return await AnswerAsync(context, next);
             case FaultKind.Drop:
                 context.Abort();
-                return true;
+                return null;
+            case FaultKind.Lost:
+            case FaultKind.Late:
+                return await CarryOutAsync(context, next, fault);
             case FaultKind.Status103:
                 SetApiStatus(context, ApiStatus.InternalError);
                 await EndpointResults.WriteAsync(context, Envelope.Failure(ApiStatus.InternalError, ApiStatus.MessageFor(ApiStatus.InternalError)));
-                return true;
+                return context.Response.StatusCode;
             default:
                 context.Response.StatusCode = fault.Kind == FaultKind.Http429
                     ? StatusCodes.Status429TooManyRequests
@@ -92,7 +102,39 @@ public sealed class OpenApiPipeline
                 await context.Response.WriteAsync(
                     fault.Kind == FaultKind.Http429 ? "Too many requests (emulated)." : "Service unavailable (emulated).",
                     context.RequestAborted);
-                return true;
+                return context.Response.StatusCode;
         }
+    }
+
+    /// <summary>
+    /// <c>lost</c> and <c>late</c>: the endpoint does all its work, its change saved, into an answer held back in
+    /// memory (nothing reaches the wire before it is done); then that answer is thrown away with the connection, or
+    /// sent after <c>delayMs</c>. The state lock is long released by then, so other requests go on meanwhile.
+    /// </summary>
+    private static async Task<int?> CarryOutAsync(HttpContext context, RequestDelegate next, FaultRule fault)
+    {
+        var wire = context.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
+        using var heldBack = new MemoryStream();
+        var holder = new StreamResponseBodyFeature(heldBack);
+        context.Features.Set<IHttpResponseBodyFeature>(holder);
+        try
+        {
+            await next(context);
+            await holder.CompleteAsync();
+        }
+        finally
+        {
+            context.Features.Set(wire);
+        }
+
+        if (fault.Kind == FaultKind.Lost)
+        {
+            context.Abort();
+            return null;
+        }
+
+        await Task.Delay(Math.Max(0, fault.DelayMs), context.RequestAborted);
+        await context.Response.Body.WriteAsync(heldBack.GetBuffer().AsMemory(0, (int)heldBack.Length), context.RequestAborted);
+        return context.Response.StatusCode;
     }
 }

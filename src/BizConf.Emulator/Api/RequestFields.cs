@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Primitives;
 
 namespace BizConf.Emulator.Api;
@@ -49,16 +48,7 @@ public sealed class RequestFields
     }
 
     /// <summary>Every field exactly as sent (repeated fields joined by commas), for the request log.</summary>
-    public JsonObject ToJson()
-    {
-        var json = new JsonObject();
-        foreach (var (name, value) in _sent)
-        {
-            json[name] = value;
-        }
-
-        return json;
-    }
+    public IReadOnlyList<KeyValuePair<string, string>> Sent => _sent;
 
     public string? Text(string name) =>
         _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;

@@ -130,7 +130,7 @@ public sealed class AdminEndpoints
     {
         if (!Faults.TryParseKind(body.Kind, out var kind))
         {
-            return Problem("'kind' must be http429, http503, status103, delay or drop.");
+            return Problem("'kind' must be http429, http503, status103, delay, drop, lost or late.");
         }
 
         if (body.Count is < 1 || body.DelayMs is < 0 || body.RetryAfterSec is < 0)

@@ -15,6 +15,7 @@ public sealed class MeetingEndpoints
     private readonly EmulatorState _state;
     private readonly Auth _auth;
     private readonly ServerInfo _server;
+    private readonly MeetingListing _listing = new();
 
     public MeetingEndpoints(EmulatorState state, Auth auth, ServerInfo server)
     {
@@ -119,13 +120,7 @@ public sealed class MeetingEndpoints
         return _state.Read(data =>
         {
             var now = _state.Now;
-            var matches = data.Meetings
-                .Where(m => m.OwnerLoginName == caller.LoginName && m.Lifecycle != MeetingLifecycle.Cancelled)
-                .Where(m => keyword is null || m.Name.Contains(keyword, StringComparison.OrdinalIgnoreCase))
-                .Where(m => (from is null || m.StartUtc >= from) && (to is null || m.StartUtc <= to))
-                .OrderBy(m => m.StartUtc)
-                .ThenBy(m => m.Id)
-                .ToList();
+            var matches = _listing.Matches(data, _state.Version, new MeetingListing.Filter(caller.LoginName, keyword, from, to));
             var page = matches
                 .Skip((int)Math.Min(int.MaxValue, (long)(pageNo - 1) * pageSize))
                 .Take(pageSize)

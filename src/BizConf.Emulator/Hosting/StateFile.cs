@@ -6,8 +6,10 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Hosting;
 
 /// <summary>
-/// The <c>--state</c> file. A save writes a temporary file in the same folder, forces it to disk and renames it
-/// over the old one, so a reader (or a restart after kill -9) sees either the old document or the new one whole.
+/// The <c>--state</c> file. A save writes a temporary file in the same folder, forces it to disk, renames it over
+/// the old one and forces the folder to disk too, so a reader (or a restart after kill -9 or a power cut) sees
+/// either the old document or the new one whole. The file holds site keys and spent tokens, so only its owner
+/// may read it (mode 0600 on Unix).
 /// </summary>
 public sealed class StateFile
 {
@@ -18,6 +20,9 @@ public sealed class StateFile
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>Reading refuses a null where the model has none (<c>{"meetings":null}</c>) instead of taking it in.</summary>
+    private static readonly JsonSerializerOptions ReadOptions = new(JsonOptions) { RespectNullableAnnotations = true };
+
     public StateFile(string path)
     {
         Path = System.IO.Path.GetFullPath(path);
@@ -25,7 +30,10 @@ public sealed class StateFile
 
     public string Path { get; }
 
-    /// <summary>The saved document, or null when the file does not exist yet.</summary>
+    /// <summary>
+    /// The saved document, or null when the file does not exist yet. A file that is not a sound document is
+    /// <see cref="InvalidDataException"/> naming the file and the fault; it is never changed.
+    /// </summary>
     public EmulatorData? Load()
     {
         if (!File.Exists(Path))
@@ -35,14 +43,19 @@ public sealed class StateFile
 
         try
         {
-            var data = JsonSerializer.Deserialize<EmulatorData>(File.ReadAllBytes(Path), JsonOptions)
+            var data = JsonSerializer.Deserialize<EmulatorData>(File.ReadAllBytes(Path), ReadOptions)
                 ?? throw new InvalidDataException($"The state file '{Path}' holds no document.");
+            if (StateRules.Problem(data) is { } problem)
+            {
+                throw new InvalidDataException($"The state file '{Path}' is not a valid emulator state: {problem}");
+            }
+
             ReduceLinksToPaths(data);
             return data;
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"The state file '{Path}' is not a valid emulator state: {ex.Message}", ex);
+            throw new InvalidDataException($"The state file '{Path}' is not a valid emulator state: {Describe(ex)}", ex);
         }
     }
 
@@ -53,13 +66,14 @@ public sealed class StateFile
         var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporary, CreateOptions()))
             {
                 stream.Write(bytes);
                 stream.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, Path, overwrite: true);
+            FolderSync.Flush(folder);
         }
         finally
         {
@@ -68,6 +82,29 @@ public sealed class StateFile
                 File.Delete(temporary);
             }
         }
+    }
+
+    /// <summary>
+    /// The reader's first sentence and where it stopped, without the advice to developers it goes on with
+    /// ("Consider updating its nullability annotation").
+    /// </summary>
+    private static string Describe(JsonException ex)
+    {
+        var sentence = ex.Message.Split(". ", 2)[0].TrimEnd('.');
+        var line = ex.LineNumber is { } number ? $", line {number + 1}" : "";
+        return ex.Path is null ? sentence + "." : $"{sentence} (at {ex.Path}{line}).";
+    }
+
+    /// <summary>Owner read and write only, set as the file is made, so it is never readable by others for a moment.</summary>
+    private static FileStreamOptions CreateOptions()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
     }
 
     /// <summary>

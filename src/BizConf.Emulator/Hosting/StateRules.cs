@@ -1,0 +1,211 @@
+using System.Globalization;
+using BizConf.Emulator.Model;
+
+namespace BizConf.Emulator.Hosting;
+
+/// <summary>
+/// What a loaded state document must hold before the emulator runs on it: no empty entries in its lists, every
+/// account on a known site, every meeting and webinar of a known account, ids and numbers unique and below the
+/// counters that hand out the next ones. Nulls where the model allows none are refused while the JSON is read.
+/// </summary>
+public static class StateRules
+{
+    /// <summary>The first thing wrong with <paramref name="data"/>, in words; null when it is sound.</summary>
+    public static string? Problem(EmulatorData data) =>
+        data.FormatVersion != 1
+            ? $"formatVersion is {data.FormatVersion}; this emulator reads version 1."
+            : SitesProblem(data) ?? AccountsProblem(data) ?? MeetingsProblem(data) ?? WebinarsProblem(data) ?? TokensProblem(data);
+
+    private static string? SitesProblem(EmulatorData data)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (site, i) in Indexed(data.Sites))
+        {
+            var at = $"sites[{i}]";
+            if (site is null)
+            {
+                return $"{at} is null.";
+            }
+
+            if (site.SiteSign.Length == 0 || site.ApiKey.Length == 0)
+            {
+                return $"{at} needs a siteSign and an apiKey.";
+            }
+
+            if (!seen.Add(site.SiteSign))
+            {
+                return $"{at}: site '{site.SiteSign}' is listed twice.";
+            }
+
+            if (site.Licences < 0)
+            {
+                return $"{at}: licences cannot be negative.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? AccountsProblem(EmulatorData data)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var userIds = new HashSet<long>();
+        foreach (var (account, i) in Indexed(data.Accounts))
+        {
+            var at = $"accounts[{i}]";
+            if (account is null)
+            {
+                return $"{at} is null.";
+            }
+
+            if (account.LoginName.Length == 0)
+            {
+                return $"{at} needs a loginName.";
+            }
+
+            if (!seen.Add(account.LoginName))
+            {
+                return $"{at}: account '{account.LoginName}' is listed twice.";
+            }
+
+            if (data.FindSite(account.SiteSign) is null)
+            {
+                return $"{at}: account '{account.LoginName}' is on site '{account.SiteSign}', which is not in sites.";
+            }
+
+            if (account.MaxConcurrent < 0)
+            {
+                return $"{at}: maxConcurrent cannot be negative.";
+            }
+
+            if (!userIds.Add(account.UserId) || account.UserId >= data.NextUserId)
+            {
+                return $"{at}: userId {account.UserId} is used twice or is not below nextUserId ({data.NextUserId}).";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? MeetingsProblem(EmulatorData data)
+    {
+        var ids = new HashSet<long>();
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (meeting, i) in Indexed(data.Meetings))
+        {
+            var at = $"meetings[{i}]";
+            if (meeting is null)
+            {
+                return $"{at} is null.";
+            }
+
+            if (meeting.Id < 1 || meeting.Id >= data.NextMeetingId || !ids.Add(meeting.Id))
+            {
+                return $"{at}: id {meeting.Id} is used twice or is not between 1 and nextMeetingId ({data.NextMeetingId}).";
+            }
+
+            if (meeting.MeetingNo.Length == 0 || !numbers.Add(meeting.MeetingNo))
+            {
+                return $"{at}: meetingNo '{meeting.MeetingNo}' is empty or used twice.";
+            }
+
+            if (data.FindAccount(meeting.OwnerLoginName) is null)
+            {
+                return $"{at}: meeting {meeting.Id} belongs to account '{meeting.OwnerLoginName}', which is not in accounts.";
+            }
+
+            if (meeting.Duration < 1 || !Enum.IsDefined(meeting.Lifecycle))
+            {
+                return $"{at}: meeting {meeting.Id} needs a duration of at least 1 and a lifecycle of Scheduled, Cancelled or Ended.";
+            }
+
+            if (ListProblem(meeting, at) is { } problem)
+            {
+                return problem;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The lists inside a meeting may be empty, never hold null entries.</summary>
+    private static string? ListProblem(Meeting meeting, string at)
+    {
+        foreach (var (question, c) in Indexed(meeting.CustomQuestions))
+        {
+            if (question is null || question.Answers.Contains(null!))
+            {
+                return $"{at}.customQuestions[{c}] is null or holds a null answer.";
+            }
+        }
+
+        if (FirstNull(meeting.StandardQuestions) is { } s)
+        {
+            return $"{at}.standardQuestions[{s}] is null.";
+        }
+
+        foreach (var (registrant, r) in Indexed(meeting.Registrants))
+        {
+            if (registrant is null
+                || registrant.Fields.Values.Contains(null!)
+                || registrant.CustomAnswers.Values.Contains(null!))
+            {
+                return $"{at}.registrants[{r}] is null or has a null value in its fields or customAnswers.";
+            }
+        }
+
+        foreach (var (session, h) in Indexed(meeting.HeldSessions))
+        {
+            if (session is null
+                || FirstNull(session.Attendance) is not null
+                || FirstNull(session.PollResponses) is not null
+                || session.PollResponses.Any(p => FirstNull(p.Answers) is not null))
+            {
+                return $"{at}.heldSessions[{h}] is null or holds a null entry.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? WebinarsProblem(EmulatorData data)
+    {
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (webinar, i) in Indexed(data.Webinars))
+        {
+            var at = $"webinars[{i}]";
+            if (webinar is null)
+            {
+                return $"{at} is null.";
+            }
+
+            if (webinar.WebinarNo.Length == 0 || !numbers.Add(webinar.WebinarNo))
+            {
+                return $"{at}: webinarNo '{webinar.WebinarNo}' is empty or used twice.";
+            }
+
+            if (data.FindAccount(webinar.OwnerLoginName) is null)
+            {
+                return $"{at}: webinar {webinar.WebinarNo} belongs to account '{webinar.OwnerLoginName}', which is not in accounts.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? TokensProblem(EmulatorData data) =>
+        FirstNull(data.UsedTokens) is { } t
+            ? $"usedTokens[{t.ToString(CultureInfo.InvariantCulture)}] is null."
+            : null;
+
+    private static int? FirstNull<T>(List<T> items)
+        where T : class
+    {
+        var index = items.FindIndex(item => item is null);
+        return index < 0 ? null : index;
+    }
+
+    private static IEnumerable<(T? Item, int Index)> Indexed<T>(List<T> items)
+        where T : class =>
+        items.Select((item, index) => ((T?)item, index));
+}
