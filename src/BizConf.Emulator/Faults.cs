@@ -8,6 +8,9 @@ public enum FaultKind
     Http429,
     Http503,
     Status103,
+
+    /// <summary>Answered 102 before anything is done, as when another process signing with the key took the timestamp.</summary>
+    Status102,
     Delay,
     Drop,
 
@@ -29,6 +32,12 @@ public sealed class FaultRule
 
     public int Remaining { get; set; }
 
+    /// <summary>Strikes every <see cref="Every"/>th matching request (1: each one), so a fault can be spread over a run.</summary>
+    public int Every { get; init; } = 1;
+
+    /// <summary>Matching requests seen so far, struck or not.</summary>
+    public int Seen { get; set; }
+
     public int DelayMs { get; init; }
 
     public int? RetryAfterSec { get; init; }
@@ -41,6 +50,7 @@ public sealed class FaultRule
         ["endpoint"] = Endpoint,
         ["kind"] = Faults.NameOf(Kind),
         ["count"] = Remaining,
+        ["every"] = Every,
         ["delayMs"] = DelayMs,
         ["retryAfterSec"] = RetryAfterSec,
     };
@@ -54,6 +64,7 @@ public sealed class Faults
         ["http429"] = FaultKind.Http429,
         ["http503"] = FaultKind.Http503,
         ["status103"] = FaultKind.Status103,
+        ["status102"] = FaultKind.Status102,
         ["delay"] = FaultKind.Delay,
         ["drop"] = FaultKind.Drop,
         ["lost"] = FaultKind.Lost,
@@ -81,19 +92,23 @@ public sealed class Faults
     {
         lock (_gate)
         {
-            var rule = _rules.Find(r => r.Matches(endpoint));
-            if (rule is null)
+            foreach (var rule in _rules)
             {
-                return null;
+                if (!rule.Matches(endpoint) || ++rule.Seen % rule.Every != 0)
+                {
+                    continue;
+                }
+
+                rule.Remaining--;
+                if (rule.Remaining <= 0)
+                {
+                    _rules.Remove(rule);
+                }
+
+                return rule;
             }
 
-            rule.Remaining--;
-            if (rule.Remaining <= 0)
-            {
-                _rules.Remove(rule);
-            }
-
-            return rule;
+            return null;
         }
     }
 

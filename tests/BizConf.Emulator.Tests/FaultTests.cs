@@ -55,6 +55,46 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Status102_fails_before_processing_as_a_timestamp_clash_and_the_token_stays_unspent()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        await emu.AddFaultAsync(new { endpoint = "listConf", kind = "status102" });
+        var fields = emu.Signed();
+
+        var failed = await emu.SendAsync(HttpMethod.Post, "listConf", fields);
+        var same = await emu.SendAsync(HttpMethod.Post, "listConf", fields);
+
+        Assert.Equal(102, failed.Status());
+        Assert.Equal(100, same.Status());
+    }
+
+    [Fact]
+    public async Task Every_spreads_a_fault_over_the_matching_requests()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        await emu.AddFaultAsync(new { endpoint = "listConf", kind = "status103", count = 2, every = 3 });
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 8; i++)
+        {
+            await emu.CallAsync("getConf");
+            statuses.Add((await emu.CallAsync("listConf")).Status());
+        }
+
+        Assert.Equal(new[] { 100, 100, 103, 100, 100, 103, 100, 100 }, statuses);
+    }
+
+    [Fact]
+    public async Task Every_below_one_is_refused()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+
+        var refused = await emu.AdminAsync(HttpMethod.Post, "faults", new { endpoint = "*", kind = "drop", every = 0 }, HttpStatusCode.BadRequest);
+
+        Assert.Contains("'every' must be at least 1", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Fault_for_one_endpoint_leaves_the_others_alone()
     {
         await using var emu = await EmulatorHost.StartAsync();

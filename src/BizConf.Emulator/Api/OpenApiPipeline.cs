@@ -86,8 +86,10 @@ public sealed class OpenApiPipeline
             case FaultKind.Late:
                 return await CarryOutAsync(context, next, fault);
             case FaultKind.Status103:
-                SetApiStatus(context, ApiStatus.InternalError);
-                await EndpointResults.WriteAsync(context, Envelope.Failure(ApiStatus.InternalError, ApiStatus.MessageFor(ApiStatus.InternalError)));
+            case FaultKind.Status102:
+                var status = fault.Kind == FaultKind.Status103 ? ApiStatus.InternalError : ApiStatus.AuthenticationFailed;
+                SetApiStatus(context, status);
+                await EndpointResults.WriteAsync(context, Envelope.Failure(status, ApiStatus.MessageFor(status)));
                 return context.Response.StatusCode;
             default:
                 context.Response.StatusCode = fault.Kind == FaultKind.Http429

@@ -130,12 +130,12 @@ public sealed class AdminEndpoints
     {
         if (!Faults.TryParseKind(body.Kind, out var kind))
         {
-            return Problem("'kind' must be http429, http503, status103, delay, drop, lost or late.");
+            return Problem("'kind' must be http429, http503, status103, status102, delay, drop, lost or late.");
         }
 
-        if (body.Count is < 1 || body.DelayMs is < 0 || body.RetryAfterSec is < 0)
+        if (body.Count is < 1 || body.Every is < 1 || body.DelayMs is < 0 || body.RetryAfterSec is < 0)
         {
-            return Problem("'count' must be at least 1; 'delayMs' and 'retryAfterSec' cannot be negative.");
+            return Problem("'count' and 'every' must be at least 1; 'delayMs' and 'retryAfterSec' cannot be negative.");
         }
 
         var rule = new FaultRule
@@ -143,6 +143,7 @@ public sealed class AdminEndpoints
             Endpoint = string.IsNullOrEmpty(body.Endpoint) ? FaultRule.AnyEndpoint : body.Endpoint.Trim('/'),
             Kind = kind,
             Remaining = body.Count ?? 1,
+            Every = body.Every ?? 1,
             DelayMs = body.DelayMs ?? 0,
             RetryAfterSec = body.RetryAfterSec,
         };

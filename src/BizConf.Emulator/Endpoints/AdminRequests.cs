@@ -7,4 +7,4 @@ public sealed record SiteRequest(string? SiteSign, string? ApiKey, int? Licences
 public sealed record AccountRequest(string? LoginName, string? SiteSign, int? MaxConcurrent, bool? Locked);
 
 /// <summary>Body of POST /_emulator/faults.</summary>
-public sealed record FaultRequest(string? Endpoint, string? Kind, int? Count, int? DelayMs, int? RetryAfterSec);
+public sealed record FaultRequest(string? Endpoint, string? Kind, int? Count, int? DelayMs, int? RetryAfterSec, int? Every);
