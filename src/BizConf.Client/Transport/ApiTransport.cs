@@ -43,6 +43,8 @@ namespace BizConf.Transport
         {
             for (var attempt = 1; ; attempt++)
             {
+                // A caller that has already given up gets no request signed, logged or handed to the handler.
+                cancellationToken.ThrowIfCancellationRequested();
                 TimeSpan? retryAfter;
                 Exception failure;
                 try
