@@ -34,6 +34,15 @@ Describe 'Transport failures as a user meets them' {
         (Get-EmulatorRequest $script:emulator -Endpoint listConf).httpStatus | Should -Be @(503, 200)
     }
 
+    It 'waits half a second before the first retry by default, then doubles' {
+        Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -BaseUri $script:emulator.Uri
+        Add-EmulatorFault $script:emulator -Endpoint listConf -Kind http503 -Count 2 -NoRetryAfter
+        $verbose = (Get-BizConfMeeting -Verbose 4>&1 | ForEach-Object Message) -join "`n"
+        $verbose | Should -Match '(?m)Trying again in 0\.5 s \(retry 1 of 3\)\.$'
+        $verbose | Should -Match '(?m)Trying again in 1 s \(retry 2 of 3\)\.$'
+        (Get-EmulatorRequest $script:emulator -Endpoint listConf).httpStatus | Should -Be @(503, 503, 200)
+    }
+
     It 'gives up after -MaxRetry with an error that keeps the HTTP status' {
         Add-EmulatorFault $script:emulator -Endpoint getConf -Kind http503 -Count 5 -RetryAfterSec 0
         Get-BizConfMeeting -Id 1 -ErrorVariable failure -ErrorAction SilentlyContinue
