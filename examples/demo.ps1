@@ -20,12 +20,23 @@ function Write-Step([string] $Text) { Write-Host ''; Write-Host "### $Text" }
 # Tables at full width even when the output is redirected (a pipe has no console width).
 function Show { $input | Format-Table -AutoSize | Out-String -Width 200 | Write-Host }
 
+# A sample file keeps its fixed dates, to read well; its rows are moved by one whole number of weeks until the
+# earliest start lies ahead of now (weekdays, times of day and the gaps between rows stay), so the demo runs in any year.
+function Import-SampleCsv([string] $Name) {
+    $format = 'yyyy-MM-dd HH:mm'
+    $rows = @(Import-Csv (Join-Path $PSScriptRoot $Name))
+    $starts = $rows | ForEach-Object { [datetime]::ParseExact($_.StartTime, $format, [cultureinfo]::InvariantCulture) }
+    $weeks = [Math]::Max(0, [Math]::Ceiling(((Get-Date).AddDays(1) - ($starts | Measure-Object -Minimum).Minimum).TotalDays / 7))
+    for ($i = 0; $i -lt $rows.Count; $i++) { $rows[$i].StartTime = $starts[$i].AddDays(7 * $weeks).ToString($format, [cultureinfo]::InvariantCulture) }
+    $rows
+}
+
 Write-Step 'Connect as the seed account (demo / demo-api-key on site demo-site)'
 $key = ConvertTo-SecureString 'demo-api-key' -AsPlainText -Force
 Connect-BizConf -LoginName demo -ApiKey $key -SiteSign demo-site -BaseUri $BaseUri -PassThru | Show
 
 Write-Step 'Schedule the meetings in examples/meetings.csv'
-$scheduled = Import-Csv (Join-Path $PSScriptRoot 'meetings.csv') | New-BizConfMeeting
+$scheduled = Import-SampleCsv 'meetings.csv' | New-BizConfMeeting
 $scheduled | Show
 
 Write-Step 'One site key acts for every host: schedule examples/hosts.csv, each row on the host it names'

@@ -205,22 +205,43 @@ public class RegistrationClientTests
         Assert.Empty(handler.Requests);
     }
 
-    [Fact]
-    public async Task Add_takes_every_enumeration_value_in_the_service_spelling()
+    // API.md section 5.5, written out here rather than taken from the client's own table.
+    public static readonly TheoryData<string> EmployeeCounts = new()
     {
-        foreach (var (count, language) in RegistrationValues.EmployeeCounts.Zip(RegistrationValues.Languages))
-        {
-            var handler = AddingR1();
-            using var client = TestClient.Create(handler);
-            var request = Ann();
-            request.NumberOfEmployees = count.ToUpperInvariant();
-            request.Language = language.ToLowerInvariant();
+        "1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000",
+    };
 
-            await client.AddRegistrantAsync(1, request);
+    public static readonly TheoryData<string> Languages = new()
+    {
+        "en-US", "de-DE", "es-ES", "fr-FR", "jp-JP", "pt-PT", "ru-RU", "zh-CN", "zh-TW", "ko-KO", "it-IT", "vi-VN", "pl-PL", "Tr-TR",
+    };
 
-            Assert.Equal(count, handler.Requests[0].Field("no_of_employees"));
-            Assert.Equal(language, handler.Requests[0].Field("language"));
-        }
+    [Theory]
+    [MemberData(nameof(EmployeeCounts))]
+    public async Task Add_takes_every_employee_count_in_any_case_and_sends_the_service_spelling(string count)
+    {
+        var handler = AddingR1();
+        using var client = TestClient.Create(handler);
+        var request = Ann();
+        request.NumberOfEmployees = count.ToUpperInvariant();
+
+        await client.AddRegistrantAsync(1, request);
+
+        Assert.Equal(count, handler.Requests[0].Field("no_of_employees"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Add_takes_every_language_in_any_case_and_sends_the_service_spelling(string language)
+    {
+        var handler = AddingR1();
+        using var client = TestClient.Create(handler);
+        var request = Ann();
+        request.Language = language.ToLowerInvariant();
+
+        await client.AddRegistrantAsync(1, request);
+
+        Assert.Equal(language, handler.Requests[0].Field("language"));
     }
 
     [Fact]

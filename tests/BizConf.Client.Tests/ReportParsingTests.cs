@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using BizConf.Client.Tests.Support;
 
 namespace BizConf.Client.Tests;
 
@@ -8,6 +9,7 @@ namespace BizConf.Client.Tests;
 /// The report parser's leniency (API.md 5.3): keys matched ignoring case, spaces and underscores, <c>data</c> as an
 /// array of sessions or one object, participants under <c>records</c> or <c>attendees</c>, numbers as strings.
 /// </summary>
+[Collection(LocalZoneCollection.Name)]
 public sealed class ReportParsingTests
 {
     [Fact]
@@ -85,11 +87,16 @@ public sealed class ReportParsingTests
             """);
         using var client = fake.CreateClient();
 
-        var report = (await client.GetReportsByNumberAsync("1234567890")).Single();
-        var join = report.Participants[0].JoinTime!.Value;
+        MeetingReport report;
+        using (new PinnedLocalZone("America/New_York"))
+        {
+            report = (await client.GetReportsByNumberAsync("1234567890")).Single();
+        }
 
-        Assert.Equal(new DateTime(2031, 7, 1, 2, 0, 0, DateTimeKind.Utc), join.UtcDateTime);
-        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(join.UtcDateTime), join.Offset);
+        var join = report.Participants[0].JoinTime!.Value;
+        Assert.Equal(new DateTimeOffset(2031, 6, 30, 22, 0, 0, TimeSpan.FromHours(-4)), join);
+        Assert.Equal(TimeSpan.FromHours(-4), join.Offset);
+        Assert.Equal(TimeSpan.FromHours(-4), report.StartTime!.Value.Offset);
         Assert.Equal(join, report.StartTime);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http;
 using BizConf.Client.Tests.Support;
 
@@ -15,8 +14,11 @@ public class RetryTests
 
     private static Func<HttpResponseMessage> Api(int status, string message) => () => FakeHttpHandler.ApiStatus(status, message);
 
-    /// <summary>A handler that never answers within the test: it waits until the request is cancelled.</summary>
-    private static FakeHttpHandler Hanging(Func<HttpResponseMessage>? thenAnswer = null, int hangCount = int.MaxValue) =>
+    /// <summary>
+    /// A handler that never answers within the test: it waits until the request is cancelled. Requests from
+    /// <paramref name="hangCount"/> on are answered at once; <paramref name="arrived"/> is set when one hangs.
+    /// </summary>
+    private static FakeHttpHandler Hanging(Func<HttpResponseMessage>? thenAnswer = null, int hangCount = int.MaxValue, TaskCompletionSource? arrived = null) =>
         new FakeHttpHandler(async (i, _, ct) =>
         {
             if (i >= hangCount && thenAnswer != null)
@@ -24,9 +26,44 @@ public class RetryTests
                 return thenAnswer();
             }
 
+            arrived?.TrySetResult();
             await Task.Delay(TimeSpan.FromSeconds(30), ct);
             return FakeHttpHandler.Ok(TestClient.RealisticMeeting);
         });
+
+    /// <summary>An injected delay that records the waits asked of it and spends none.</summary>
+    private static Func<TimeSpan, CancellationToken, Task> Recording(List<TimeSpan> waits) => (wait, _) =>
+    {
+        lock (waits)
+        {
+            waits.Add(wait);
+        }
+
+        return Task.CompletedTask;
+    };
+
+    /// <summary>
+    /// The back-off waits the client asked of the injected delay, against the longest wait each retry may take
+    /// (base, doubling, capped). Today each wait is exactly that ceiling; when waits get jitter from an injected
+    /// random source, this is the one place that says how a wait relates to its ceiling.
+    /// </summary>
+    /// <summary>
+    /// The waits asked of the injected delay. Back-off is "full jitter", a random share of each ceiling; these tests
+    /// inject a share of 1, so the waits asked are the ceilings themselves (ExactlyOnceTests pins the share).
+    /// </summary>
+    private static void AssertBackoffWaits(double[] ceilingSeconds, List<TimeSpan> asked) =>
+        Assert.Equal(ceilingSeconds.Select(TimeSpan.FromSeconds).ToArray(), asked.ToArray());
+
+    /// <summary>Options as a user gets them, with only the handler, the clock and the delay replaced.</summary>
+    private static BizConfClientOptions DefaultOptions(FakeHttpHandler handler, List<TimeSpan> waits) => new()
+    {
+        BaseUri = TestClient.BaseUri,
+        LoginName = TestClient.LoginName,
+        Handler = handler,
+        Clock = () => TestClient.Now,
+        Delay = Recording(waits),
+        Jitter = () => 1.0,
+    };
 
     [Theory]
     [InlineData(429)]
@@ -126,23 +163,77 @@ public class RetryTests
     }
 
     [Fact]
-    public async Task Without_retry_after_the_delay_starts_at_RetryBaseDelay_and_doubles()
+    public async Task Without_retry_after_the_delay_starts_at_RetryBaseDelay_and_doubles_up_to_MaxRetryDelay()
     {
-        var handler = FakeHttpHandler.Answering(Http(503, retryAfter: null), Http(503, retryAfter: null), Http(503, retryAfter: null), Ok());
+        var handler = FakeHttpHandler.Answering(Http(503, retryAfter: null), Http(503, retryAfter: null), Http(503, retryAfter: null), Http(503, retryAfter: null), Ok());
+        var waits = new List<TimeSpan>();
         using var client = TestClient.Create(handler, configure: o =>
         {
-            o.MaxRetry = 3;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(40);
+            o.MaxRetry = 4;
+            o.RetryBaseDelay = TimeSpan.FromSeconds(3);
             o.MaxRetryDelay = TimeSpan.FromSeconds(10);
+            o.Delay = Recording(waits);
         });
 
         await client.GetMeetingAsync(17962);
 
-        var at = handler.Requests.Select(r => r.At).ToArray();
-        Assert.Equal(4, at.Length);
-        Assert.True(at[1] - at[0] >= TimeSpan.FromMilliseconds(35), $"first retry after {(at[1] - at[0]).TotalMilliseconds} ms, expected 40");
-        Assert.True(at[2] - at[1] >= TimeSpan.FromMilliseconds(75), $"second retry after {(at[2] - at[1]).TotalMilliseconds} ms, expected 80");
-        Assert.True(at[3] - at[2] >= TimeSpan.FromMilliseconds(155), $"third retry after {(at[3] - at[2]).TotalMilliseconds} ms, expected 160");
+        Assert.Equal(5, handler.Requests.Count);
+        AssertBackoffWaits(new[] { 3.0, 6, 10, 10 }, waits);
+    }
+
+    [Fact]
+    public void The_documented_defaults_are_3_retries_a_100_s_timeout_and_waits_from_half_a_second_to_a_minute()
+    {
+        // about_BizConf: -MaxRetry 3, -TimeoutSec 100, "0.5 seconds, doubling with each retry", Retry-After "at most 60 seconds".
+        var options = new BizConfClientOptions();
+
+        Assert.Equal(3, options.MaxRetry);
+        Assert.Equal(TimeSpan.FromSeconds(100), options.Timeout);
+        Assert.Equal(TimeSpan.FromSeconds(0.5), options.RetryBaseDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), options.MaxRetryDelay);
+    }
+
+    [Fact]
+    public async Task By_default_a_busy_service_is_tried_four_times_waiting_half_a_second_then_doubling()
+    {
+        var handler = FakeHttpHandler.Answering(Http(503, retryAfter: null));
+        var waits = new List<TimeSpan>();
+        using var client = new BizConfClient(DefaultOptions(handler, waits), TestClient.NewApiKey());
+
+        var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.GetMeetingAsync(17962));
+
+        Assert.Equal(4, handler.Requests.Count);
+        Assert.EndsWith("Gave up after 4 attempts.", e.Message);
+        AssertBackoffWaits(new[] { 0.5, 1, 2 }, waits);
+    }
+
+    [Fact]
+    public async Task By_default_the_doubling_stops_at_60_seconds()
+    {
+        var handler = FakeHttpHandler.Answering(Http(503, retryAfter: null));
+        var waits = new List<TimeSpan>();
+        var options = DefaultOptions(handler, waits);
+        options.MaxRetry = 10;
+        using var client = new BizConfClient(options, TestClient.NewApiKey());
+
+        await Assert.ThrowsAsync<BizConfTransportException>(() => client.GetMeetingAsync(17962));
+
+        Assert.Equal(11, handler.Requests.Count);
+        AssertBackoffWaits(new[] { 0.5, 1, 2, 4, 8, 16, 32, 60, 60, 60 }, waits);
+    }
+
+    [Fact]
+    public async Task By_default_a_Retry_After_over_60_seconds_is_waited_in_full()
+    {
+        var handler = FakeHttpHandler.Answering(Http(429, retryAfter: 600), Ok());
+        var waits = new List<TimeSpan>();
+        using var client = new BizConfClient(DefaultOptions(handler, waits), TestClient.NewApiKey());
+
+        await client.GetMeetingAsync(17962);
+
+        Assert.Equal(2, handler.Requests.Count);
+        // Never cut: the server said 600 s. Up to one base delay (0.5 s) is added so that parted workers stay parted.
+        Assert.Equal(new[] { TimeSpan.FromSeconds(600.5) }, waits);
     }
 
     [Fact]
@@ -260,6 +351,13 @@ public class RetryTests
         {
             o.MaxRetry = 2;
             o.Timeout = TimeSpan.FromMilliseconds(50);
+            // Each attempt takes its own deadline: only the attempt chosen to time out races a short one, and the
+            // retry, meant to succeed, has seconds even on a busy machine.
+            o.Delay = (_, _) =>
+            {
+                o.Timeout = TimeSpan.FromSeconds(10);
+                return Task.CompletedTask;
+            };
         });
 
         var meeting = await client.GetMeetingAsync(17962);
@@ -271,15 +369,19 @@ public class RetryTests
     [Fact]
     public async Task Cancellation_during_the_request_is_an_OperationCanceledException_not_a_transport_exception()
     {
-        var handler = Hanging();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = Hanging(arrived: arrived);
         using var client = TestClient.Create(handler, configure: o =>
         {
             o.MaxRetry = 3;
             o.Timeout = TimeSpan.FromSeconds(20);
         });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+        using var cts = new CancellationTokenSource();
 
-        var e = await Record.ExceptionAsync(() => client.GetMeetingAsync(17962, cts.Token));
+        var call = client.GetMeetingAsync(17962, cts.Token);
+        await arrived.Task; // cancel while the request is in flight, not before it is sent
+        cts.Cancel();
+        var e = await Record.ExceptionAsync(() => call);
 
         Assert.IsAssignableFrom<OperationCanceledException>(e);
         Assert.Single(handler.Requests);
@@ -289,13 +391,24 @@ public class RetryTests
     public async Task Cancellation_during_the_retry_wait_is_an_OperationCanceledException()
     {
         var handler = FakeHttpHandler.Answering(Http(503, retryAfter: 30));
+        var waiting = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var client = TestClient.Create(handler, configure: o =>
         {
             o.MaxRetry = 3;
             o.MaxRetryDelay = TimeSpan.FromSeconds(60);
+            o.Delay = (wait, token) =>
+            {
+                waiting.TrySetResult(wait);
+                return Task.Delay(wait, token);
+            };
         });
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-        var e = await Record.ExceptionAsync(() => client.GetMeetingAsync(17962, cts.Token));
+        using var cts = new CancellationTokenSource();
+
+        var call = client.GetMeetingAsync(17962, cts.Token);
+        // The 30 s Retry-After in full, plus the test client's base delay of jitter (1 ms).
+        Assert.Equal(TimeSpan.FromSeconds(30) + TimeSpan.FromMilliseconds(1), await waiting.Task);
+        cts.Cancel();
+        var e = await Record.ExceptionAsync(() => call);
 
         // Had the wait ignored the token, the retry would have been sent after the 30 s Retry-After.
         Assert.IsAssignableFrom<OperationCanceledException>(e);
@@ -312,7 +425,7 @@ public class RetryTests
         var e = await Record.ExceptionAsync(() => client.CreateMeetingAsync(TestClient.Meeting(), new CancellationToken(canceled: true)));
 
         Assert.IsAssignableFrom<OperationCanceledException>(e);
-        Assert.True(handler.Requests.Count <= 1);
+        Assert.Empty(handler.Requests);
     }
 
     [Fact]

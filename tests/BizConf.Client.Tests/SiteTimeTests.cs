@@ -4,6 +4,7 @@ using BizConf.Client.Tests.Support;
 namespace BizConf.Client.Tests;
 
 /// <summary>API.md section 3: request times are China wall time, response times are GMT (SiteTime.cs).</summary>
+[Collection(LocalZoneCollection.Name)]
 public class SiteTimeTests
 {
     private static readonly DateTimeOffset VendorExample = new(2017, 8, 9, 4, 0, 0, TimeSpan.Zero);
@@ -54,12 +55,15 @@ public class SiteTimeTests
         Assert.Equal(VendorExample.UtcDateTime, value!.Value.UtcDateTime);
     }
 
-    [Fact]
-    public void FromWire_returns_the_local_zone_of_this_machine()
+    [Theory]
+    [InlineData("2017-08-09 04:00:00", "2017-08-09T00:00:00.0000000-04:00")] // summer time
+    [InlineData("2017-01-09 04:00:00", "2017-01-08T23:00:00.0000000-05:00")] // winter time, the day before
+    public void FromWire_returns_the_local_zone_of_this_machine_with_the_offset_of_that_instant(string wire, string newYork)
     {
-        var value = SiteTime.FromWire("2017-08-09 04:00:00")!.Value;
-
-        Assert.Equal(TimeZoneInfo.Local.GetUtcOffset(VendorExample), value.Offset);
+        using (new PinnedLocalZone("America/New_York"))
+        {
+            Assert.Equal(newYork, SiteTime.FromWire(wire)!.Value.ToString("o", CultureInfo.InvariantCulture));
+        }
     }
 
     [Theory]

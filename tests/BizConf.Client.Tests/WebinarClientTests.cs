@@ -176,6 +176,70 @@ public class WebinarClientTests
         Assert.Equal("123333333", handler.Single.Field("webinarNo"));
     }
 
+    [Theory]
+    [InlineData("timeout")]
+    [InlineData("status 103")]
+    [InlineData("dropped connection")]
+    public async Task Create_is_never_sent_again_after_a_failure_that_may_hide_a_made_webinar(string failure)
+    {
+        // Request 0 fails so; a retry would be answered with a webinar, so only the rule keeps it at one request.
+        var handler = new FakeHttpHandler(async (i, _, ct) =>
+        {
+            if (i > 0)
+            {
+                return FakeHttpHandler.Ok(WebinarVendorSamples.WebinarRepaired);
+            }
+
+            switch (failure)
+            {
+                case "timeout":
+                    await Task.Delay(TimeSpan.FromSeconds(30), ct);
+                    throw new InvalidOperationException("the deadline did not fire");
+                case "status 103":
+                    return FakeHttpHandler.ApiStatus(103, "服务器内部错误");
+                default:
+                    throw new HttpRequestException("Connection reset by peer");
+            }
+        });
+        // Only the request chosen to time out races this deadline: nothing here is meant to succeed.
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 3;
+            o.Timeout = TimeSpan.FromMilliseconds(100);
+        });
+
+        var e = await Record.ExceptionAsync(() => client.CreateWebinarAsync(Valid()));
+
+        Assert.EndsWith("/createDiyWebinar", handler.Single.Uri.AbsolutePath);
+        Assert.EndsWith("It was not tried again, because the request may have been carried out: check its result before sending it again.", e!.Message);
+        switch (failure)
+        {
+            case "timeout":
+                Assert.True(Assert.IsType<BizConfTransportException>(e).IsTimeout);
+                break;
+            case "status 103":
+                Assert.Equal(103, Assert.IsType<BizConfApiException>(e).Status);
+                break;
+            default:
+                Assert.Equal(BizConfErrorKind.ConnectionError, Assert.IsType<BizConfTransportException>(e).Kind);
+                break;
+        }
+    }
+
+    [Theory]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task Create_is_sent_again_after_429_and_503_which_say_nothing_was_done(int status)
+    {
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Http(status, 0), () => FakeHttpHandler.Ok(WebinarVendorSamples.WebinarRepaired));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 3);
+
+        var webinar = await client.CreateWebinarAsync(Valid());
+
+        Assert.Equal("123333333", webinar.WebinarNumber);
+        Assert.Equal(2, handler.Requests.Count(r => r.Uri.AbsolutePath.EndsWith("/createDiyWebinar", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task An_unknown_webinar_is_an_api_error_with_status_401()
     {

@@ -2,7 +2,10 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'BizConfTestHelpers.psm1') -Force
     Import-Module (Get-BizConfModulePath) -Force
     $script:emulator = Start-TestEmulator
-    $script:csvPath = Join-Path (Get-RepoRoot) 'examples/meetings.csv'
+    # The sample file's dates, moved by whole weeks to lie ahead of now, as the demo moves them.
+    $script:csvPath = Join-Path $TestDrive 'meetings.csv'
+    Import-SampleCsv (Join-Path (Get-RepoRoot) 'examples/meetings.csv') | Export-Csv $script:csvPath -NoTypeInformation -Encoding utf8
+    $script:year = Get-FutureYear
 }
 
 AfterAll {
@@ -40,10 +43,10 @@ Describe 'New-BizConfMeeting' {
     }
 
     It 'sends the start as China Standard Time wall-clock time and the settings as wire values' {
-        $start = [DateTimeOffset]::new(2031, 3, 4, 1, 30, 0, [TimeSpan]::Zero)
+        $start = [DateTimeOffset]::new($script:year, 3, 4, 1, 30, 0, [TimeSpan]::Zero)
         $null = New-BizConfMeeting -Name 'Wire check' -StartTime $start -Duration 30 -AllowJoinBeforeHost -Video Off -Audio Voip -NoEmail -RequireRegistration
         $fields = (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[0].fields
-        $fields.startTime | Should -Be '2031-03-04 09:30:00'
+        $fields.startTime | Should -Be "$($script:year)-03-04 09:30:00"
         $fields.duration | Should -Be '30'
         $fields.optionJbh | Should -Be '1'
         $fields.optionStartType | Should -Be '2'
@@ -53,21 +56,26 @@ Describe 'New-BizConfMeeting' {
         $fields.token | Should -Match '^[0-9a-f]{32}$'
     }
 
-    It 'treats a time without an offset as local time of this machine' {
-        $local = [datetime]::new(2031, 5, 6, 10, 0, 0, [DateTimeKind]::Unspecified)
-        $meeting = New-BizConfMeeting -Name 'Local time' -StartTime $local -Duration 30
-        $meeting.StartTime.UtcDateTime | Should -Be ([DateTimeOffset]::new($local, [TimeZoneInfo]::Local.GetUtcOffset($local))).UtcDateTime
-        $meeting.StartTime.Offset | Should -Be ([TimeZoneInfo]::Local.GetUtcOffset($meeting.StartTime))
+    It 'treats a time without an offset as local time of this machine, with the offset of that day' {
+        # A zone of its own, with summer time: CI machines run in UTC, where local time and UTC look the same.
+        $script = "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
+            "(New-BizConfMeeting -Name 'Summer' -StartTime ([datetime]::new($($script:year), 7, 6, 10, 0, 0)) -Duration 30).StartTime.ToString('o'); " +
+            "(New-BizConfMeeting -Name 'Winter' -StartTime ([datetime]::new($($script:year), 1, 6, 10, 0, 0)) -Duration 30).StartTime.ToString('o')"
+        $lines = @(Invoke-PwshInTimeZone -TimeZone 'America/New_York' -Script $script) -split "`n" | Where-Object { $_.Trim() }
+        $lines[0].Trim() | Should -Be "$($script:year)-07-06T10:00:00.0000000-04:00"
+        $lines[1].Trim() | Should -Be "$($script:year)-01-06T10:00:00.0000000-05:00"
+        (Get-EmulatorRequest $script:emulator -Endpoint confReservation).fields.startTime |
+            Should -Be @("$($script:year)-07-06 22:00:00", "$($script:year)-01-06 23:00:00")
     }
 
     It 'reads and shows times in the local zone of the machine running PowerShell, whatever it is' {
         $script = "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
-            "`$m = New-BizConfMeeting -Name 'Tokyo' -StartTime '2031-03-04 10:00' -Duration 30; " +
+            "`$m = New-BizConfMeeting -Name 'Tokyo' -StartTime '$($script:year)-03-04 10:00' -Duration 30; " +
             "(Get-BizConfMeeting -Id `$m.Id).StartTime.ToString('o'); [TimeZoneInfo]::Local.BaseUtcOffset.ToString()"
         $lines = @(Invoke-PwshInTimeZone -TimeZone 'Asia/Tokyo' -Script $script) -split "`n" | Where-Object { $_.Trim() }
         $lines[1].Trim() | Should -Be '09:00:00'
-        $lines[0].Trim() | Should -Be '2031-03-04T10:00:00.0000000+09:00'
-        (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[0].fields.startTime | Should -Be '2031-03-04 09:00:00'
+        $lines[0].Trim() | Should -Be "$($script:year)-03-04T10:00:00.0000000+09:00"
+        (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[0].fields.startTime | Should -Be "$($script:year)-03-04 09:00:00"
     }
 
     It 'refuses a date whose day and month this culture and the invariant one read apart, and takes the others' {
@@ -75,18 +83,18 @@ Describe 'New-BizConfMeeting' {
         try {
             [cultureinfo]::CurrentCulture = 'de-DE'
             $rows = @(
-                [pscustomobject]@{ Name = 'Ambiguous'; StartTime = '01.06.2031 10:00'; Duration = 30 }
-                [pscustomobject]@{ Name = 'Only German'; StartTime = '23.01.2031 10:00'; Duration = 30 }
-                [pscustomobject]@{ Name = 'Year first'; StartTime = '2031-06-01 10:00'; Duration = 30 }
+                [pscustomobject]@{ Name = 'Ambiguous'; StartTime = "01.06.$($script:year) 10:00"; Duration = 30 }
+                [pscustomobject]@{ Name = 'Only German'; StartTime = "23.01.$($script:year) 10:00"; Duration = 30 }
+                [pscustomobject]@{ Name = 'Year first'; StartTime = "$($script:year)-06-01 10:00"; Duration = 30 }
             )
             $made = $rows | New-BizConfMeeting -ErrorVariable failures -ErrorAction SilentlyContinue
         }
         finally { [cultureinfo]::CurrentCulture = $saved }
         $made.Name | Should -Be @('Only German', 'Year first')
-        $made[0].StartTime.LocalDateTime | Should -Be ([datetime]'2031-01-23 10:00')
-        $made[1].StartTime.LocalDateTime | Should -Be ([datetime]'2031-06-01 10:00')
+        $made[0].StartTime.LocalDateTime | Should -Be ([datetime]::new($script:year, 1, 23, 10, 0, 0))
+        $made[1].StartTime.LocalDateTime | Should -Be ([datetime]::new($script:year, 6, 1, 10, 0, 0))
         $failures.Count | Should -Be 1
-        $failures[0].ToString() | Should -BeLike "*'01.06.2031 10:00' could be read as 2031-06-01 or as 2031-01-06*Write it year first*"
+        $failures[0].ToString() | Should -BeLike "*'01.06.$($script:year) 10:00' could be read as $($script:year)-06-01 or as $($script:year)-01-06*Write it year first*"
         $failures[0].TargetObject.Name | Should -Be 'Ambiguous'
     }
 
@@ -100,6 +108,7 @@ Describe 'New-BizConfMeeting' {
         $meetings = $rows | New-BizConfMeeting
         $meetings.Count | Should -Be $rows.Count
         $meetings.Name | Should -Be $rows.Name
+        $meetings.StartTime.LocalDateTime | Should -Be ($rows.StartTime | ForEach-Object { [datetime]::ParseExact($_, 'yyyy-MM-dd HH:mm', [cultureinfo]::InvariantCulture) })
         $meetings[0].AllowJoinBeforeHost | Should -BeTrue
         $meetings[1].Video | Should -Be 'Off'
         $meetings[1].Audio | Should -Be 'PhoneAndVoip'
@@ -428,22 +437,35 @@ Describe 'Remove-BizConfMeeting' {
         Get-BizConfMeeting | Should -BeNullOrEmpty
     }
 
-    It 'is ConfirmImpact High, so it asks unless forced' {
+    It 'is ConfirmImpact High, so it asks unless forced, naming the meeting, and cancels nothing on No' {
         $command = Get-Command Remove-BizConfMeeting
         $command.ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact |
             Should -Be 'High'
-        $powershell = [powershell]::Create()
-        try {
-            $script = "Import-Module '$(Get-BizConfModulePath)'; " +
-                "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri '$($script:emulator.Uri)'; " +
-                "Remove-BizConfMeeting -Id $($script:meeting.Id)"
-            $null = $powershell.AddScript($script)
-            $null = $powershell.Invoke()
-        }
-        catch { }
-        finally { $powershell.Dispose() }
+        $run = Invoke-WithRecordingHost $script:emulator -Answer No -Script "Remove-BizConfMeeting -Id $($script:meeting.Id)"
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts.Count | Should -Be 1
+        $run.Prompts[0] | Should -BeLike "*`"Cancel`" on target `"Meeting 'To cancel' (Id $($script:meeting.Id), number $($script:meeting.MeetingNumber), *"
         (Get-EmulatorRequest $script:emulator -Endpoint cancelConf).Count | Should -Be 0
         (Get-BizConfMeeting -Id $script:meeting.Id).Status | Should -Be 'Scheduled'
+    }
+
+    It 'asks with an explicit -Confirm even with -Force: <Answer> <Outcome>' -ForEach @(
+        @{ Answer = 'No'; Outcome = 'keeps the meeting'; Cancelled = 0 }
+        @{ Answer = 'Yes'; Outcome = 'cancels it'; Cancelled = 1 }
+    ) {
+        $run = Invoke-WithRecordingHost $script:emulator -Answer $Answer -Script "Remove-BizConfMeeting -Id $($script:meeting.Id) -Force -Confirm"
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts.Count | Should -Be 1
+        $run.Prompts[0] | Should -BeLike "*Meeting 'To cancel' (Id $($script:meeting.Id),*"
+        (Get-EmulatorRequest $script:emulator -Endpoint cancelConf).Count | Should -Be $Cancelled
+        @(Get-BizConfMeeting -Keyword 'To cancel').Count | Should -Be (1 - $Cancelled)
+    }
+
+    It 'asks nobody with -Force alone, even where someone could answer' {
+        $run = Invoke-WithRecordingHost $script:emulator -Answer No -Script "Remove-BizConfMeeting -Id $($script:meeting.Id) -Force"
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts | Should -BeNullOrEmpty
+        (Get-EmulatorRequest $script:emulator -Endpoint cancelConf).Count | Should -Be 1
     }
 
     It 'sends nothing at all with -WhatIf, even with -Force' {

@@ -136,6 +136,12 @@ Describe 'Connect-BizConf' {
         $shanghai.CompletionText | Should -Be "'Asia/Shanghai'"
     }
 
+    It 'keeps the documented defaults: a 100 s timeout per attempt and 3 retries' {
+        $session = Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -BaseUri $script:emulator.Uri -PassThru
+        $session.TimeoutSec | Should -Be 100
+        $session.MaxRetry | Should -Be 3
+    }
+
     It 'refuses -TimeoutSec and -MaxRetry out of range' {
         $key = ConvertTo-TestSecret 'demo-api-key'
         { Connect-BizConf -LoginName demo -ApiKey $key -TimeoutSec 0 } | Should -Throw -ExpectedMessage "*TimeoutSec*"
@@ -168,6 +174,31 @@ Describe 'Disconnect-BizConf and Get-BizConfSession' {
         Get-BizConfMeeting | Should -BeNullOrEmpty
         (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[-1].fields.loginName | Should -Be 'second'
         $meeting.Id | Should -BeGreaterThan 0
+    }
+
+    It 'serves several runspaces at once from one session, each request with its own time stamp' {
+        $session = Connect-TestSession $script:emulator -PassThru
+        Clear-EmulatorRequest $script:emulator
+        $module = Get-BizConfModulePath
+        $base = Get-FutureTime -Days 2
+        # All eight set off together once each has imported the module, so their requests meet in the session.
+        $start = [System.Threading.Barrier]::new(8)
+        # The demo account hosts one meeting at a time, so each runspace takes its own hour.
+        $made = 1..8 | ForEach-Object -ThrottleLimit 8 -ErrorVariable parallelErrors -Parallel {
+            Import-Module $using:module
+            $null = ($using:start).SignalAndWait([TimeSpan]::FromSeconds(60))
+            $meeting = New-BizConfMeeting -Session $using:session -Name "Parallel $_" -StartTime ($using:base).AddHours($_) -Duration 30
+            Get-BizConfMeeting -Session $using:session -Id $meeting.Id
+        }
+        $parallelErrors | Should -BeNullOrEmpty
+        ($made.Name | Sort-Object) | Should -Be (1..8 | ForEach-Object { "Parallel $_" } | Sort-Object)
+        $sent = Get-EmulatorRequest $script:emulator
+        $sent.Count | Should -Be 16
+        @($sent | Where-Object endpoint -EQ confReservation).Count | Should -Be 8
+        @($sent | Where-Object endpoint -EQ getConf).Count | Should -Be 8
+        ($sent.status | Sort-Object -Unique) | Should -Be 100
+        @($sent.fields.timeStamp | Sort-Object -Unique).Count | Should -Be 16
+        @($sent.fields.loginName | Sort-Object -Unique) | Should -Be 'demo'
     }
 
     It 'keeps one default session per runspace' {

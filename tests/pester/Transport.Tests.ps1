@@ -35,6 +35,20 @@ Describe 'Transport failures as a user meets them' {
         (Get-EmulatorRequest $script:emulator -Endpoint listConf).httpStatus | Should -Be @(503, 200)
     }
 
+    It 'waits up to half a second before the first retry by default, then up to twice that' {
+        Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -BaseUri $script:emulator.Uri
+        Add-EmulatorFault $script:emulator -Endpoint listConf -Kind http503 -Count 2 -NoRetryAfter
+        $verbose = (Get-BizConfMeeting -Verbose 4>&1 | ForEach-Object Message) -join "`n"
+        # Full jitter: a random share of a ceiling that starts at 0.5 s and doubles (the exact ceilings are pinned
+        # in RetryTests with the share fixed).
+        $waits = [regex]::Matches($verbose, '(?m)Trying again in ([\d.]+) s \(retry (\d) of 3\)\.$') |
+            ForEach-Object { [pscustomobject]@{ Retry = [int]$_.Groups[2].Value; Seconds = [double]::Parse($_.Groups[1].Value, [cultureinfo]::InvariantCulture) } }
+        $waits.Retry | Should -Be @(1, 2)
+        $waits[0].Seconds | Should -BeLessOrEqual 0.5
+        $waits[1].Seconds | Should -BeLessOrEqual 1
+        (Get-EmulatorRequest $script:emulator -Endpoint listConf).httpStatus | Should -Be @(503, 503, 200)
+    }
+
     It 'gives up after -MaxRetry with an error that keeps the HTTP status' {
         Add-EmulatorFault $script:emulator -Endpoint getConf -Kind http503 -Count 5 -RetryAfterSec 0
         Get-BizConfMeeting -Id 1 -ErrorVariable failure -ErrorAction SilentlyContinue

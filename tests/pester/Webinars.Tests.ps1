@@ -56,11 +56,12 @@ Describe 'A webinar from creation to deletion' {
     }
 
     It 'sends the webinar fields with the site sign, video on by default, and the start in site time' {
-        $start = [DateTimeOffset]::new(2031, 6, 13, 12, 0, 0, [TimeSpan]::Zero)
+        $year = Get-FutureYear
+        $start = [DateTimeOffset]::new($year, 6, 13, 12, 0, 0, [TimeSpan]::Zero)
         $null = New-BizConfWebinar -Name 'Wire' -StartTime $start -Duration 30
         $fields = (Get-EmulatorRequest $script:emulator -Endpoint createDiyWebinar)[0].fields
         $fields.siteSign | Should -Be 'demo-site'
-        $fields.startTime | Should -Be '2031-06-13 20:00:00'
+        $fields.startTime | Should -Be "$year-06-13 20:00:00"
         $fields.optionVideoHost | Should -Be '1'
         $fields.optionVideoParticipants | Should -Be '1'
         $fields.audio | Should -Be '0'
@@ -140,23 +141,41 @@ $($dark.WebinarNumber),45,,
         $changed.Name | Should -Be 'Piped number'
     }
 
-    It 'deletes nothing without -Force where nobody can be asked' {
+    It 'asks before deleting without -Force, naming the webinar, and deletes nothing on No' {
         $webinar = New-BizConfWebinar -Name 'Kept' -StartTime (Get-FutureTime) -Duration 30
         Clear-EmulatorRequest $script:emulator
-        $powershell = [powershell]::Create()
-        try {
-            $script = "Import-Module '$(Get-BizConfModulePath)'; " +
-                "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -SiteSign demo-site -BaseUri '$($script:emulator.Uri)'; " +
-                "Remove-BizConfWebinar $($webinar.WebinarNumber)"
-            $null = $powershell.AddScript($script)
-            $null = $powershell.Invoke()
-        }
-        catch { }
-        finally { $powershell.Dispose() }
-        # The child did reach the service (it read the webinar to name it), so only the missing answer stopped it.
+        $run = Invoke-WithRecordingHost $script:emulator -Answer No -Script "Remove-BizConfWebinar $($webinar.WebinarNumber)"
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts.Count | Should -Be 1
+        $run.Prompts[0] | Should -BeLike "*Webinar 'Kept'*$($webinar.WebinarNumber)*"
         (Get-EmulatorRequest $script:emulator -Endpoint getWebinarInfo).Count | Should -Be 1
         (Get-EmulatorRequest $script:emulator -Endpoint deleteWebinar).Count | Should -Be 0
         (Get-BizConfWebinar -WebinarNumber $webinar.WebinarNumber).Name | Should -Be 'Kept'
+    }
+
+    It 'asks with an explicit -Confirm even with -Force: <Answer> <Outcome>' -ForEach @(
+        @{ Answer = 'No'; Outcome = 'keeps the webinar'; Deleted = 0 }
+        @{ Answer = 'Yes'; Outcome = 'deletes it'; Deleted = 1 }
+    ) {
+        $webinar = New-BizConfWebinar -Name 'Asked' -StartTime (Get-FutureTime) -Duration 30
+        Clear-EmulatorRequest $script:emulator
+        $run = Invoke-WithRecordingHost $script:emulator -Answer $Answer -Script "Remove-BizConfWebinar $($webinar.WebinarNumber) -Force -Confirm"
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts.Count | Should -Be 1
+        $run.Prompts[0] | Should -BeLike "*Webinar 'Asked'*$($webinar.WebinarNumber)*"
+        (Get-EmulatorRequest $script:emulator -Endpoint deleteWebinar).Count | Should -Be $Deleted
+        $null = Get-BizConfWebinar -WebinarNumber $webinar.WebinarNumber -ErrorVariable gone -ErrorAction SilentlyContinue
+        $gone.Count | Should -Be $Deleted
+    }
+
+    It 'asks nobody with -Force alone, even where someone could answer' {
+        $webinar = New-BizConfWebinar -Name 'Forced' -StartTime (Get-FutureTime) -Duration 30
+        Clear-EmulatorRequest $script:emulator
+        $run = Invoke-WithRecordingHost $script:emulator -Answer No -Script "Remove-BizConfWebinar $($webinar.WebinarNumber) -Force"
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Prompts | Should -BeNullOrEmpty
+        # The runspace's Connect-BizConf checks the account; the webinar is deleted unread, as nobody is asked.
+        (Get-EmulatorRequest $script:emulator).endpoint | Should -Be @('account/check', 'deleteWebinar')
     }
 
     It 'asks before deleting and sends no delete under -WhatIf' {
@@ -207,6 +226,31 @@ Describe 'Refusals that send nothing' {
 }
 
 Describe 'Errors' {
+    It 'never sends a create again after <Fault>, which may hide a made webinar' -ForEach @(
+        @{ Fault = 'status 103'; Kind = 'status103'; ErrorId = 'ServiceInternalError' }
+        @{ Fault = 'a dropped connection'; Kind = 'drop'; ErrorId = 'ConnectionFailed' }
+        @{ Fault = 'a timeout'; Kind = 'delay'; ErrorId = 'RequestTimedOut' }
+    ) {
+        Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -SiteSign demo-site -BaseUri $script:emulator.Uri `
+            -MaxRetry 3 -TimeoutSec 1
+        Clear-EmulatorRequest $script:emulator
+        Add-EmulatorFault $script:emulator -Endpoint createDiyWebinar -Kind $Kind -DelayMs 5000
+        New-BizConfWebinar -Name 'Once only' -StartTime (Get-FutureTime) -Duration 30 -ErrorVariable failed -ErrorAction SilentlyContinue |
+            Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
+        $failed[0].Exception.Message | Should -BeLike '*It was not tried again, because the request may have been carried out*'
+        (Get-EmulatorRequest $script:emulator -Endpoint createDiyWebinar).Count | Should -Be 1
+    }
+
+    It 'sends a create again after HTTP 503, which says nothing was done' {
+        Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -SiteSign demo-site -BaseUri $script:emulator.Uri -MaxRetry 3
+        Clear-EmulatorRequest $script:emulator
+        Add-EmulatorFault $script:emulator -Endpoint createDiyWebinar -Kind http503 -RetryAfterSec 0
+        (New-BizConfWebinar -Name 'Second try' -StartTime (Get-FutureTime) -Duration 30).Name | Should -Be 'Second try'
+        (Get-EmulatorRequest $script:emulator -Endpoint createDiyWebinar).httpStatus | Should -Be @(503, 200)
+    }
+
     It 'writes a non-terminating error for an unknown number and goes on with the next' {
         $known = New-BizConfWebinar -Name 'Known' -StartTime (Get-FutureTime) -Duration 30
         $found = '10000000000', $known.WebinarNumber | Get-BizConfWebinar -ErrorVariable failed -ErrorAction SilentlyContinue

@@ -93,6 +93,9 @@ namespace BizConf.Transport
                     throw Closed(call, sent: attempt > 1);
                 }
 
+                // A caller that has already given up gets no request signed, logged or handed to the handler.
+                cancellationToken.ThrowIfCancellationRequested();
+
                 try
                 {
                     return await SendOnceAsync(call, attempt, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http;
 using System.Text;
@@ -20,9 +19,6 @@ internal sealed class RecordedRequest
     /// <summary>Every request and content header, one "Name: value" line each.</summary>
     public string Headers { get; init; } = string.Empty;
 
-    /// <summary>When the request arrived, on a monotonic clock.</summary>
-    public TimeSpan At { get; init; }
-
     /// <summary>The form fields (body for POST, query string for GET) in the order sent, decoded as a server would.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Fields =>
         Form.Decode(Method == HttpMethod.Get ? Uri.Query.TrimStart('?') : Body ?? string.Empty);
@@ -38,7 +34,6 @@ internal sealed class RecordedRequest
 /// </summary>
 internal sealed class FakeHttpHandler : HttpMessageHandler
 {
-    private static readonly Stopwatch Clock = Stopwatch.StartNew();
     private readonly Func<int, RecordedRequest, CancellationToken, Task<HttpResponseMessage>> respond;
     private readonly List<RecordedRequest> requests = new();
 
@@ -89,13 +84,14 @@ internal sealed class FakeHttpHandler : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // The body is already in memory. Reading it under the caller's deadline would let a busy machine lose the
+        // record of a request that was sent, so it is read without the token.
         var recorded = new RecordedRequest
         {
             Method = request.Method,
             Uri = request.RequestUri!,
             ContentType = request.Content?.Headers.ContentType?.ToString(),
-            Body = request.Content == null ? null : await request.Content.ReadAsStringAsync(cancellationToken),
-            At = Clock.Elapsed,
+            Body = request.Content == null ? null : await request.Content.ReadAsStringAsync(CancellationToken.None),
             Headers = string.Join("\n", request.Headers.Concat(request.Content?.Headers ?? Enumerable.Empty<KeyValuePair<string, IEnumerable<string>>>())
                 .Select(h => h.Key + ": " + string.Join(", ", h.Value))),
         };
