@@ -70,9 +70,10 @@ function Connect-Bench($Emulator, [int] $MaxRetry = 3) {
     Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -BaseUri $Emulator.Uri -MaxRetry $MaxRetry
 }
 
-function New-BenchRows([string] $Prefix) {
-    # $Rows trainings spread over $Hosts accounts, round robin; one host's meetings never overlap.
-    $start = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(30), [TimeSpan]::Zero)
+function New-BenchRows([string] $Prefix, [int] $DaysAhead = 30) {
+    # $Rows trainings spread over $Hosts accounts, round robin; one host's meetings never overlap, and each run gets
+    # days of its own, so runs side by side on one emulator do not clash either.
+    $start = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays($DaysAhead), [TimeSpan]::Zero)
     for ($i = 0; $i -lt $Rows; $i++) {
         [pscustomobject]@{
             LoginName = 'host-{0:d2}' -f ($i % $Hosts)
@@ -100,10 +101,10 @@ try {
     New-BenchRows 'Parallel' | Export-Csv -LiteralPath $csv -NoTypeInformation
     $parallel = Measure-Seconds { Import-Csv -LiteralPath $csv | New-BizConfMeeting -ThrottleLimit 10 }
     $madeParallel = @(Get-HeldMeetings $emulator).Count
-    New-BenchRows 'Serial' | Export-Csv -LiteralPath $csv -NoTypeInformation
+    New-BenchRows 'Serial' 60 | Export-Csv -LiteralPath $csv -NoTypeInformation
     $serial = Measure-Seconds { Import-Csv -LiteralPath $csv | New-BizConfMeeting -ThrottleLimit 1 }
     # The loop an admin would write without the module: sign, post, read the answer, one row after another.
-    $loopRows = @(New-BenchRows 'Loop')
+    $loopRows = @(New-BenchRows 'Loop' 90)
     $md5 = [Security.Cryptography.MD5]::Create()
     $loop = Measure-Seconds {
         $last = 0L
@@ -153,24 +154,19 @@ finally {
     $emulator | Stop-EmulatorProcess
 }
 
-# 3. List: seed without latency, then list through the pipeline in a fresh process with latency.
-$state = Join-Path ([IO.Path]::GetTempPath()) "bizconf-bench-$([guid]::NewGuid().ToString('n')).json"
-$emulator = Start-EmulatorProcess -EmulatorPath $EmulatorPath -StatePath $state
+# 3. List: seed without latency (one account's creates run one at a time), then hold every listConf answer back by
+# the latency with the emulator's delay fault, and list through the pipeline in a fresh process.
+$emulator = Start-EmulatorProcess -EmulatorPath $EmulatorPath
 try {
     Add-BenchAccounts $emulator @('lister') -MaxConcurrent 1
     Connect-Bench $emulator
     $first = [DateTimeOffset]::new([DateTime]::UtcNow.Date.AddDays(2), [TimeSpan]::Zero)
     $seed = Measure-Seconds {
         0..($ListSize - 1) | ForEach-Object { [pscustomobject]@{ Name = "Listed $_"; StartTime = $first.AddMinutes(2 * $_); Duration = 1 } } |
-            New-BizConfMeeting -LoginName lister -ThrottleLimit 16 -NoEmail
+            New-BizConfMeeting -LoginName lister -NoEmail
     }
-}
-finally {
-    Disconnect-BizConf -ErrorAction SilentlyContinue
-    $emulator | Stop-EmulatorProcess
-}
-$emulator = Start-EmulatorProcess -EmulatorPath $EmulatorPath -StatePath $state -LatencyMs $LatencyMs
-try {
+    Disconnect-BizConf
+    Invoke-Admin $emulator Post faults @{ endpoint = 'listConf'; kind = 'delay'; delayMs = $LatencyMs; count = 1000000 } | Out-Null
     $script = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$ModuleManifest'
@@ -190,8 +186,8 @@ Connect-BizConf -LoginName lister -ApiKey (ConvertTo-SecureString demo-api-key -
         $pages, $LatencyMs, (Format-Seconds $pageFloor), (1000 * $pageFloor / $ListSize), ([double]::Parse($seconds, $culture) / $pageFloor), ([long]$growth / 1MB))
 }
 finally {
+    Disconnect-BizConf -ErrorAction SilentlyContinue
     $emulator | Stop-EmulatorProcess
-    Remove-Item -LiteralPath $state -ErrorAction SilentlyContinue
 }
 
 # 4. One key in several processes at once, without latency, where timestamp clashes are likeliest.

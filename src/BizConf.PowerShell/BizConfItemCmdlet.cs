@@ -146,6 +146,117 @@ namespace BizConf.PowerShell
             return preference != ConfirmImpact.None && impact >= preference;
         }
 
+        /// <summary>
+        /// The flow of every Set-* cmdlet: the service replaces the whole object, so the current one is read, changed
+        /// and sent back, in the account's turn. Nothing given: nothing sent (with -PassThru, the object is read).
+        /// -WhatIf describes from what was given and sends nothing; when someone will see the question, the object is
+        /// read first, here, so that the question names it.
+        /// </summary>
+        /// <param name="given">How the target is named before it is read, such as "Meeting 17962 on account demo".</param>
+        /// <param name="changed">The request: the current object with the changes applied and checked at this instant.</param>
+        /// <param name="named">How the target is named once it is read.</param>
+        internal void SendChange<TCurrent, TRequest>(
+            object? target,
+            string account,
+            string given,
+            IReadOnlyList<Change<TRequest>> changes,
+            Func<BizConfClient, CancellationToken, Task<TCurrent>> read,
+            Func<TCurrent, DateTimeOffset, TRequest> changed,
+            Func<TCurrent, string> named,
+            Func<BizConfClient, TRequest, CancellationToken, Task<TCurrent>> write,
+            Action<TCurrent>? written)
+        {
+            if (changes.Count == 0)
+            {
+                WriteVerbose($"Nothing to change for {given}: no setting was given.");
+                if (written != null)
+                {
+                    Send(target, account, null, read, written);
+                }
+
+                return;
+            }
+
+            var action = "Change " + string.Join(", ", System.Linq.Enumerable.Select(changes, change => change.Description));
+            if (WhatIfInForce)
+            {
+                ShouldProcess(given, action);
+                return;
+            }
+
+            if (WillAsk())
+            {
+                if (!TryRead(target, account, read, out var current))
+                {
+                    return;
+                }
+
+                TRequest request;
+                try
+                {
+                    request = changed(current, Client.Options.Clock());
+                }
+                catch (ArgumentException e)
+                {
+                    Fail(e, target);
+                    return;
+                }
+
+                if (ShouldProcess(named(current), action))
+                {
+                    Send(target, account, account, (client, token) => write(client, request, token), written);
+                }
+
+                return;
+            }
+
+            if (ShouldProcess(given, action))
+            {
+                // The read is part of the change, in the account's turn, so it sees the changes of the rows before it.
+                Send(target, account, account, async (client, token) =>
+                {
+                    var current = await read(client, token).ConfigureAwait(false);
+                    return await write(client, changed(current, client.Options.Clock()), token).ConfigureAwait(false);
+                }, written);
+            }
+        }
+
+        /// <summary>
+        /// The flow of every Remove-* cmdlet: asks first unless -Force, and when someone will see the question, reads
+        /// the object first so that the question names it and a wrong key fails without one. -WhatIf sends nothing.
+        /// </summary>
+        internal void SendRemoval<TCurrent>(
+            object key,
+            string account,
+            bool force,
+            string given,
+            string action,
+            Func<BizConfClient, CancellationToken, Task<TCurrent>> read,
+            Func<TCurrent, string> named,
+            Func<BizConfClient, CancellationToken, Task> remove)
+        {
+            var target = key;
+            if (!WhatIfInForce && WillAsk(force))
+            {
+                if (!TryRead(key, account, read, out var current))
+                {
+                    return;
+                }
+
+                target = current!;
+                if (!ShouldProcess(named(current), action))
+                {
+                    return;
+                }
+            }
+            else if ((WhatIfInForce || !force) && !ShouldProcess(given, action))
+            {
+                return;
+            }
+
+            Send(target, account, account, remove);
+        }
+
         /// <summary>Runs a read on the pipeline thread before asking; a failure is queued in its turn and the result is false.</summary>
         protected bool TryRead<T>(object? target, string account, Func<BizConfClient, CancellationToken, Task<T>> call, out T result, string? failureContext = null)
         {

@@ -24,28 +24,10 @@ namespace BizConf.PowerShell.Commands
             var account = Account;
             foreach (var id in Id)
             {
-                object target = id;
-                if (!WhatIfInForce && WillAsk(Force))
-                {
-                    // Someone will read the question, so it names the real meeting, and a wrong id fails without one.
-                    if (!TryRead(id, account, (client, token) => client.GetMeetingAsync(id, token), out var meeting))
-                    {
-                        continue;
-                    }
-
-                    target = meeting;
-                    if (!ShouldProcess($"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}", "Cancel"))
-                    {
-                        continue;
-                    }
-                }
-                else if ((WhatIfInForce || !Force) && !ShouldProcess($"Meeting {id} on account {account}", "Cancel"))
-                {
-                    // Described from what was given: -WhatIf reads nothing and sends nothing.
-                    continue;
-                }
-
-                Send(target, account, account, (client, token) => client.CancelMeetingAsync(id, token));
+                SendRemoval(id, account, Force, $"Meeting {id} on account {account}", "Cancel",
+                    (client, token) => client.GetMeetingAsync(id, token),
+                    meeting => $"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}",
+                    (client, token) => client.CancelMeetingAsync(id, token));
             }
         }
     }

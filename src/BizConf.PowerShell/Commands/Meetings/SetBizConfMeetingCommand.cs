@@ -69,7 +69,7 @@ namespace BizConf.PowerShell.Commands
             var id = Id;
             var account = Account;
             var target = (object?)InputObject ?? id;
-            List<Change> changes;
+            List<Change<MeetingRequest>> changes;
             try
             {
                 changes = GivenChanges(InputObject);
@@ -80,68 +80,16 @@ namespace BizConf.PowerShell.Commands
                 return;
             }
 
-            var write = PassThru ? meeting => WriteObject(meeting) : (Action<Meeting>?)null;
-            if (changes.Count == 0)
-            {
-                WriteVerbose($"Nothing to change for meeting {id} on account {account}: no setting was given.");
-                if (write != null)
-                {
-                    Send(target, account, null, (client, token) => client.GetMeetingAsync(id, token), write);
-                }
-
-                return;
-            }
-
-            var action = "Change " + string.Join(", ", changes.Select(c => c.Description));
-            if (WhatIfInForce)
-            {
-                // Described from what was given: -WhatIf reads nothing and sends nothing.
-                ShouldProcess($"Meeting {id} on account {account}", action);
-                return;
-            }
-
-            if (WillAsk())
-            {
-                // Someone will read the question, so it names the real meeting: read it first, here.
-                if (!TryRead(target, account, (client, token) => client.GetMeetingAsync(id, token), out var current))
-                {
-                    return;
-                }
-
-                MeetingRequest request;
-                try
-                {
-                    request = Changed(current, changes, Client.Options.Clock());
-                }
-                catch (ArgumentException e)
-                {
-                    Fail(e, target);
-                    return;
-                }
-
-                if (ShouldProcess($"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber}) on account {account}", action))
-                {
-                    Send(target, account, account, (client, token) => client.ModifyMeetingAsync(id, request, token), write);
-                }
-
-                return;
-            }
-
-            if (!ShouldProcess($"Meeting {id} on account {account}", action))
-            {
-                return;
-            }
-
-            // The read is part of the change, in the account's turn, so it sees the changes of the rows before it.
-            Send(target, account, account, async (client, token) =>
-            {
-                var current = await client.GetMeetingAsync(id, token).ConfigureAwait(false);
-                return await client.ModifyMeetingAsync(id, Changed(current, changes, client.Options.Clock()), token).ConfigureAwait(false);
-            }, write);
+            SendChange(target, account, $"Meeting {id} on account {account}", changes,
+                (client, token) => client.GetMeetingAsync(id, token),
+                (current, now) => Changed(current, changes, now),
+                current => $"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber}) on account {account}",
+                (client, request, token) => client.ModifyMeetingAsync(id, request, token),
+                PassThru ? meeting => WriteObject(meeting) : (Action<Meeting>?)null);
         }
 
         /// <summary>confModify replaces the whole meeting: the current one with the changes applied, checked.</summary>
-        private static MeetingRequest Changed(Meeting current, List<Change> changes, DateTimeOffset now)
+        private static MeetingRequest Changed(Meeting current, List<Change<MeetingRequest>> changes, DateTimeOffset now)
         {
             var request = MeetingRequest.From(current);
             foreach (var change in changes)
@@ -155,69 +103,56 @@ namespace BizConf.PowerShell.Commands
         }
 
         /// <summary>The settings given for this item, each checked on its own as far as it can be without the meeting.</summary>
-        private List<Change> GivenChanges(PSObject? piped)
+        private List<Change<MeetingRequest>> GivenChanges(PSObject? piped)
         {
-            var changes = new List<Change>();
+            var changes = new List<Change<MeetingRequest>>();
             if (IsGiven(nameof(Name), piped))
             {
                 var name = (Name ?? string.Empty).Trim();
                 InputRules.CheckText(nameof(Name), name);
-                changes.Add(new Change($"Name to '{name}'", r => r.Name = name));
+                changes.Add(new Change<MeetingRequest>($"Name to '{name}'", r => r.Name = name));
             }
 
             if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
             {
                 var start = StartTime.Value;
                 InputRules.CheckTime(nameof(StartTime), start);
-                changes.Add(new Change(string.Format(CultureInfo.InvariantCulture, "StartTime to {0:yyyy-MM-dd HH:mm zzz}", start), r => r.StartTime = start));
+                changes.Add(new Change<MeetingRequest>(string.Format(CultureInfo.InvariantCulture, "StartTime to {0:yyyy-MM-dd HH:mm zzz}", start), r => r.StartTime = start));
             }
 
             if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
             {
                 var duration = Duration.Value;
                 ScheduleRules.ValidateDuration(duration);
-                changes.Add(new Change($"Duration to {duration} minutes", r => r.Duration = duration));
+                changes.Add(new Change<MeetingRequest>($"Duration to {duration} minutes", r => r.Duration = duration));
             }
 
             if (IsGiven(nameof(Password), piped))
             {
                 var password = string.IsNullOrEmpty(Password) ? null : Password;
                 InputRules.CheckText(nameof(Password), password);
-                changes.Add(new Change(password == null ? "clear Password" : "Password", r => r.Password = password));
+                changes.Add(new Change<MeetingRequest>(password == null ? "clear Password" : "Password", r => r.Password = password));
             }
 
             if (IsGiven(nameof(AllowJoinBeforeHost), piped))
             {
                 bool allow = AllowJoinBeforeHost;
-                changes.Add(new Change($"AllowJoinBeforeHost to {allow}", r => r.AllowJoinBeforeHost = allow));
+                changes.Add(new Change<MeetingRequest>($"AllowJoinBeforeHost to {allow}", r => r.AllowJoinBeforeHost = allow));
             }
 
             if (IsGiven(nameof(Video), piped) && Video.HasValue)
             {
                 var video = Video.Value;
-                changes.Add(new Change($"Video to {video}", r => r.Video = video));
+                changes.Add(new Change<MeetingRequest>($"Video to {video}", r => r.Video = video));
             }
 
             if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
             {
                 var audio = Audio.Value;
-                changes.Add(new Change($"Audio to {audio}", r => r.Audio = audio));
+                changes.Add(new Change<MeetingRequest>($"Audio to {audio}", r => r.Audio = audio));
             }
 
             return changes;
-        }
-
-        private sealed class Change
-        {
-            public Change(string description, Action<MeetingRequest> apply)
-            {
-                Description = description;
-                Apply = apply;
-            }
-
-            public string Description { get; }
-
-            public Action<MeetingRequest> Apply { get; }
         }
     }
 }

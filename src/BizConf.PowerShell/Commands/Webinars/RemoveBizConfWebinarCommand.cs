@@ -24,7 +24,6 @@ namespace BizConf.PowerShell.Commands
             var account = Account;
             foreach (var number in WebinarNumber)
             {
-                object target = number;
                 try
                 {
                     InputRules.CheckWebinarNumber(number);
@@ -35,27 +34,10 @@ namespace BizConf.PowerShell.Commands
                     continue;
                 }
 
-                if (!WhatIfInForce && WillAsk(Force))
-                {
-                    // Someone will read the question, so it names the real webinar, and a wrong number fails without one.
-                    if (!TryRead(number, account, (client, token) => client.GetWebinarAsync(number, token), out var webinar))
-                    {
-                        continue;
-                    }
-
-                    target = webinar;
-                    if (!ShouldProcess($"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}", "Delete"))
-                    {
-                        continue;
-                    }
-                }
-                else if ((WhatIfInForce || !Force) && !ShouldProcess($"Webinar {number} on account {account}", "Delete"))
-                {
-                    // Described from what was given: -WhatIf reads nothing and sends nothing.
-                    continue;
-                }
-
-                Send(target, account, account, (client, token) => client.DeleteWebinarAsync(number, token));
+                SendRemoval(number, account, Force, $"Webinar {number} on account {account}", "Delete",
+                    (client, token) => client.GetWebinarAsync(number, token),
+                    webinar => $"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}",
+                    (client, token) => client.DeleteWebinarAsync(number, token));
             }
         }
     }

@@ -1,5 +1,6 @@
 using System;
-using System.Linq;
+using System.Collections.Generic;
+using System.Globalization;
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
@@ -72,12 +73,6 @@ namespace BizConf.PowerShell.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private static readonly string[] Settings =
-        {
-            nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(HostVideo), nameof(ParticipantVideo),
-            nameof(Audio), nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl),
-        };
-
         protected override string Activity => "Changing BizConf webinars";
 
         protected override void ProcessRecord()
@@ -86,19 +81,11 @@ namespace BizConf.PowerShell.Commands
             var account = Account;
             var piped = InputObject;
             var target = (object?)piped ?? number;
-
-            // Checked before the read, so a refused change sends nothing at all.
-            var streamGiven = IsGiven(nameof(StreamUrl), piped);
+            List<Change<WebinarRequest>> changes;
             try
             {
                 InputRules.CheckWebinarNumber(number);
-                WebinarRequest.ValidateStream(streamGiven, IsGiven(nameof(StreamKey), piped), IsGiven(nameof(LiveUrl), piped));
-                if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
-                {
-                    ScheduleRules.ValidateDuration(Duration.Value);
-                }
-
-                CheckGivenText(piped, streamGiven);
+                changes = GivenChanges(piped);
             }
             catch (ArgumentException e)
             {
@@ -106,100 +93,22 @@ namespace BizConf.PowerShell.Commands
                 return;
             }
 
-            var write = PassThru ? webinar => WriteObject(webinar) : (Action<Webinar>?)null;
-            var given = Settings.Where(name => IsGiven(name, piped)).ToList();
-            if (given.Count == 0)
-            {
-                WriteVerbose($"Nothing to change for webinar {number} on account {account}: no setting was given.");
-                if (write != null)
-                {
-                    Send(target, account, null, (client, token) => client.GetWebinarAsync(number, token), write);
-                }
-
-                return;
-            }
-
-            var action = "Change " + string.Join(", ", given);
-            if (WhatIfInForce)
-            {
-                // Described from what was given: -WhatIf reads nothing and sends nothing.
-                ShouldProcess($"Webinar {number} on account {account}", action);
-                return;
-            }
-
-            // The changes as values now: the parameters hold the next row's values once this one is sent.
-            var change = Capture(piped, streamGiven);
-            if (WillAsk())
-            {
-                // Someone will read the question, so it names the real webinar: read it first, here.
-                if (!TryRead(target, account, (client, token) => client.GetWebinarAsync(number, token), out var current))
-                {
-                    return;
-                }
-
-                WebinarRequest request;
-                try
-                {
-                    request = Changed(current, change, Client.Options.Clock());
-                }
-                catch (ArgumentException e)
-                {
-                    Fail(e, target);
-                    return;
-                }
-
-                if (ShouldProcess($"Webinar '{current.Name}' (number {current.WebinarNumber}) on account {account}", action))
-                {
-                    Send(target, account, account, (client, token) => client.ModifyWebinarAsync(number, request, token), write);
-                }
-
-                return;
-            }
-
-            if (!ShouldProcess($"Webinar {number} on account {account}", action))
-            {
-                return;
-            }
-
-            // The read is part of the change, in the account's turn, so it sees the changes of the rows before it.
-            Send(target, account, account, async (client, token) =>
-            {
-                var current = await client.GetWebinarAsync(number, token).ConfigureAwait(false);
-                return await client.ModifyWebinarAsync(number, Changed(current, change, client.Options.Clock()), token).ConfigureAwait(false);
-            }, write);
-        }
-
-        /// <summary>The input rules of the settings given, each as far as it can be checked without the webinar.</summary>
-        private void CheckGivenText(PSObject? piped, bool streamGiven)
-        {
-            if (IsGiven(nameof(Name), piped))
-            {
-                InputRules.CheckText(nameof(Name), Name?.Trim());
-            }
-
-            if (IsGiven(nameof(StartTime), piped))
-            {
-                InputRules.CheckTime(nameof(StartTime), StartTime);
-            }
-
-            if (IsGiven(nameof(Password), piped))
-            {
-                InputRules.CheckText(nameof(Password), Password);
-            }
-
-            if (streamGiven)
-            {
-                InputRules.CheckStreamUrl(StreamUrl);
-                InputRules.CheckText(nameof(StreamKey), StreamKey);
-                InputRules.CheckLiveUrl(LiveUrl);
-            }
+            SendChange(target, account, $"Webinar {number} on account {account}", changes,
+                (client, token) => client.GetWebinarAsync(number, token),
+                (current, now) => Changed(current, changes, now),
+                current => $"Webinar '{current.Name}' (number {current.WebinarNumber}) on account {account}",
+                (client, request, token) => client.ModifyWebinarAsync(number, request, token),
+                PassThru ? webinar => WriteObject(webinar) : (Action<Webinar>?)null);
         }
 
         /// <summary>updateDiyWebinar replaces the whole webinar: the current one with the changes applied, checked.</summary>
-        private static WebinarRequest Changed(Webinar current, Action<WebinarRequest> change, DateTimeOffset now)
+        private static WebinarRequest Changed(Webinar current, List<Change<WebinarRequest>> changes, DateTimeOffset now)
         {
             var request = WebinarRequest.From(current);
-            change(request);
+            foreach (var change in changes)
+            {
+                change.Apply(request);
+            }
 
             // Only a moved start is checked here. A started webinar keeps a past start, and the service refuses any
             // update of it (201, worded for the webinar); that refusal is the service's to give, so it is left to it.
@@ -207,65 +116,79 @@ namespace BizConf.PowerShell.Commands
             return request;
         }
 
-        /// <summary>The given settings of this row, captured as values so that they can be applied later, on another thread.</summary>
-        private Action<WebinarRequest> Capture(PSObject? piped, bool streamGiven)
+        /// <summary>
+        /// The settings given for this item, each checked on its own as far as it can be without the webinar, so that a
+        /// refused change sends nothing at all.
+        /// </summary>
+        private List<Change<WebinarRequest>> GivenChanges(PSObject? piped)
         {
-            var name = IsGiven(nameof(Name), piped) ? (Name ?? string.Empty).Trim() : null;
-            var start = IsGiven(nameof(StartTime), piped) ? StartTime : null;
-            var duration = IsGiven(nameof(Duration), piped) ? Duration : null;
-            var passwordGiven = IsGiven(nameof(Password), piped);
-            var password = string.IsNullOrEmpty(Password) ? null : Password;
-            var hostVideo = IsGiven(nameof(HostVideo), piped) ? HostVideo : null;
-            var participantVideo = IsGiven(nameof(ParticipantVideo), piped) ? ParticipantVideo : null;
-            var audio = IsGiven(nameof(Audio), piped) ? Audio : null;
-            var streamUrl = StreamUrl;
-            var streamKey = StreamKey;
-            var liveUrl = LiveUrl;
-            return request =>
+            var changes = new List<Change<WebinarRequest>>();
+            if (IsGiven(nameof(Name), piped))
             {
-                if (name != null)
-                {
-                    request.Name = name;
-                }
+                var name = (Name ?? string.Empty).Trim();
+                InputRules.CheckText(nameof(Name), name);
+                changes.Add(new Change<WebinarRequest>($"Name to '{name}'", r => r.Name = name));
+            }
 
-                if (start.HasValue)
-                {
-                    request.StartTime = start.Value;
-                }
+            if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
+            {
+                var start = StartTime.Value;
+                InputRules.CheckTime(nameof(StartTime), start);
+                changes.Add(new Change<WebinarRequest>(string.Format(CultureInfo.InvariantCulture, "StartTime to {0:yyyy-MM-dd HH:mm zzz}", start), r => r.StartTime = start));
+            }
 
-                if (duration.HasValue)
-                {
-                    request.Duration = duration.Value;
-                }
+            if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
+            {
+                var duration = Duration.Value;
+                ScheduleRules.ValidateDuration(duration);
+                changes.Add(new Change<WebinarRequest>($"Duration to {duration} minutes", r => r.Duration = duration));
+            }
 
-                if (passwordGiven)
-                {
-                    request.Password = password;
-                }
+            if (IsGiven(nameof(Password), piped))
+            {
+                var password = string.IsNullOrEmpty(Password) ? null : Password;
+                InputRules.CheckText(nameof(Password), password);
+                changes.Add(new Change<WebinarRequest>(password == null ? "clear Password" : "Password", r => r.Password = password));
+            }
 
-                if (hostVideo.HasValue)
-                {
-                    request.HostVideo = hostVideo.Value;
-                }
+            if (IsGiven(nameof(HostVideo), piped) && HostVideo.HasValue)
+            {
+                var hostVideo = HostVideo.Value;
+                changes.Add(new Change<WebinarRequest>($"HostVideo to {hostVideo}", r => r.HostVideo = hostVideo));
+            }
 
-                if (participantVideo.HasValue)
-                {
-                    request.ParticipantVideo = participantVideo.Value;
-                }
+            if (IsGiven(nameof(ParticipantVideo), piped) && ParticipantVideo.HasValue)
+            {
+                var participantVideo = ParticipantVideo.Value;
+                changes.Add(new Change<WebinarRequest>($"ParticipantVideo to {participantVideo}", r => r.ParticipantVideo = participantVideo));
+            }
 
-                if (audio.HasValue)
-                {
-                    request.Audio = audio.Value;
-                }
+            if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
+            {
+                var audio = Audio.Value;
+                changes.Add(new Change<WebinarRequest>($"Audio to {audio}", r => r.Audio = audio));
+            }
 
-                // All three given (checked above): three values turn the stream on or change it, three empty ones turn it off.
-                if (streamGiven)
+            // All three or none: three values turn the stream on or change it, three empty ones turn it off.
+            var streamGiven = IsGiven(nameof(StreamUrl), piped);
+            WebinarRequest.ValidateStream(streamGiven, IsGiven(nameof(StreamKey), piped), IsGiven(nameof(LiveUrl), piped));
+            if (streamGiven)
+            {
+                var streamUrl = string.IsNullOrEmpty(StreamUrl) ? null : StreamUrl;
+                var streamKey = string.IsNullOrEmpty(StreamKey) ? null : StreamKey;
+                var liveUrl = string.IsNullOrEmpty(LiveUrl) ? null : LiveUrl;
+                InputRules.CheckStreamUrl(streamUrl);
+                InputRules.CheckText(nameof(StreamKey), streamKey);
+                InputRules.CheckLiveUrl(liveUrl);
+                changes.Add(new Change<WebinarRequest>(streamUrl == null ? "turn the stream off" : $"stream to {streamUrl}, watch at {liveUrl}", r =>
                 {
-                    request.StreamUrl = streamUrl;
-                    request.StreamKey = streamKey;
-                    request.LiveUrl = liveUrl;
-                }
-            };
+                    r.StreamUrl = streamUrl;
+                    r.StreamKey = streamKey;
+                    r.LiveUrl = liveUrl;
+                }));
+            }
+
+            return changes;
         }
     }
 }
