@@ -23,7 +23,7 @@ namespace BizConf.PowerShell
 
         protected BizConfAsyncCmdlet()
         {
-            stopping.Token.Register(() => wake.Set());
+            stopping.Token.Register(Wake);
         }
 
         protected CancellationToken StopToken => stopping.Token;
@@ -44,15 +44,16 @@ namespace BizConf.PowerShell
             if (cmdlet != null)
             {
                 cmdlet.log.Enqueue(line);
-                cmdlet.wake.Set();
+                cmdlet.Wake();
             }
         }
 
-        public void Dispose()
-        {
-            stopping.Dispose();
-            wake.Dispose();
-        }
+        /// <summary>
+        /// Ends the command: calls still in flight (a pipeline ended by an error, not by Ctrl+C) are cancelled, so
+        /// nothing goes on being done after the command has returned. The wake event is left to the finalizer, as late
+        /// continuations of those calls may still set it, and so is the token source, which such calls may still read.
+        /// </summary>
+        public void Dispose() => stopping.Cancel();
 
         protected override void StopProcessing() => stopping.Cancel();
 
@@ -98,9 +99,11 @@ namespace BizConf.PowerShell
                 LogSink.Value = previous;
             }
 
-            task.ContinueWith(_ => wake.Set(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            task.ContinueWith(_ => Wake(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             return task;
         }
+
+        private void Wake() => wake.Set();
 
         /// <summary>Waits until a call ends, a log line comes or Ctrl+C is pressed, then writes the log lines.</summary>
         protected void WaitForWork()

@@ -300,16 +300,17 @@ public class ExactlyOnceTests
         var before = new[] { signer.NextTimeStamp(() => now), signer.NextTimeStamp(() => now) };
         Assert.Equal(before[0] + 1, before[1]);
 
-        signer.ClashSeen();
+        signer.ClashSeen(() => now);
         var (lanes, lane) = signer.LaneOf();
         var stamps = Enumerable.Range(0, 12).Select(_ => signer.NextTimeStamp(() => now)).ToArray();
-        signer.ClashSeen();
+        signer.ClashSeen(() => now);
         var moved = signer.LaneOf();
 
         Assert.Equal(4, lanes);
         Assert.All(stamps, stamp => Assert.Equal(lane, (int)(stamp % 4)));
         Assert.True(stamps.Zip(stamps.Skip(1), (a, b) => b - a).All(step => step == 4), "each stamp is the next one of the lane");
-        Assert.True(stamps[0] > before[1]);
+        // The first stamp after the clash lies one to five seconds past the clock, where other processes are not.
+        Assert.InRange(stamps[0] - now.ToUnixTimeMilliseconds(), 1000, 5003);
         Assert.Equal(4, moved.Lanes);
         Assert.NotEqual(lane, moved.Lane);
         Assert.Equal(moved.Lane, (int)(signer.NextTimeStamp(() => now) % 4));
@@ -327,5 +328,19 @@ public class ExactlyOnceTests
         var lane = new BizConf.Transport.Signer(key).LaneOf();
         Assert.Equal(4, lane.Lanes);
         Assert.Equal(lane.Lane, (int)(long.Parse(handler.Requests[1].Field("timeStamp")) % 4));
+    }
+
+    [Fact]
+    public void Clashes_never_lead_the_clock_by_more_than_two_minutes()
+    {
+        var signer = new BizConf.Transport.Signer(TestClient.NewApiKey());
+        var now = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        for (var i = 0; i < 200; i++)
+        {
+            signer.ClashSeen(() => now);
+        }
+
+        Assert.InRange(signer.NextTimeStamp(() => now) - now.ToUnixTimeMilliseconds(), 1, BizConf.Transport.Signer.MaxLeadMs + 4);
     }
 }

@@ -108,7 +108,7 @@ namespace BizConf.Transport
                     // Signer.ClashSeen). A wrong key fails again and is reported then.
                     clashRepeated = true;
                     attempt--;
-                    signer.ClashSeen();
+                    signer.ClashSeen(options.Clock);
                     var wait = TimeSpan.FromMilliseconds(5 + (45 * options.Jitter()));
                     Log($"{e.Message} Sending once more with a fresh timestamp in {wait.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s, in case another process used the same one.");
                     await options.Delay(wait, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,15 @@ namespace BizConf.Transport
         /// </summary>
         internal const int SharedLanes = 4;
 
+        /// <summary>
+        /// How far past the clock a clash moves this key's timestamps at most, at random: the other processes sign at
+        /// about the clock, so the repeat lands where they are not. The server takes timestamps up to five minutes
+        /// away from its clock; <see cref="MaxLeadMs"/> keeps the lead well inside that.
+        /// </summary>
+        internal const int MaxClashJumpMs = 5000;
+
+        internal const int MaxLeadMs = 120000;
+
         private static readonly ConcurrentDictionary<string, StampState> StampsByKey = new ConcurrentDictionary<string, StampState>();
 
         // The table is keyed by an HMAC of the API key under a random salt of this process, so that what it holds for
@@ -62,12 +71,20 @@ namespace BizConf.Transport
         /// <summary>
         /// Called on a 102, which most often means that another process took the same millisecond with this key:
         /// from now on this process keeps to one lane of <see cref="SharedLanes"/>, and moves to another lane at
-        /// each further clash, so processes sharing a key soon sit in lanes of their own.
+        /// each further clash, so processes sharing a key soon sit in lanes of their own; and its next timestamp jumps
+        /// one to five seconds ahead, where the processes still signing at the clock are not.
         /// </summary>
-        public void ClashSeen()
+        public void ClashSeen(Func<DateTimeOffset> clock)
         {
+            var now = clock().ToUnixTimeMilliseconds();
             lock (stamps)
             {
+                var from = Math.Max(stamps.Last, now);
+                if (from - now < MaxLeadMs)
+                {
+                    stamps.Last = Math.Min(now + MaxLeadMs, from + 1000 + RandomLane(MaxClashJumpMs - 1000));
+                }
+
                 if (stamps.Lanes == 1)
                 {
                     stamps.Lanes = SharedLanes;
