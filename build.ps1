@@ -187,6 +187,7 @@ function Invoke-Test {
     $suites = @(
         Invoke-XunitSuite (Join-Path $root 'tests/BizConf.Client.Tests')
         Invoke-XunitSuite (Join-Path $root 'tests/BizConf.Emulator.Tests')
+        Invoke-XunitSuite (Join-Path $root 'tests/BizConf.PowerShell.Tests')
         Invoke-PesterSuite
     )
     Write-Host ''
