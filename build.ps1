@@ -4,8 +4,9 @@
 .DESCRIPTION
     Build    writes the importable module to out/BizConf (manifest, DLLs, format file, en-US help) and the emulator
              to out/emulator.
-    Test     builds, runs every xunit suite and the Pester suite (the built module in a real pwsh against real
-             emulator processes), prints one closing line "N passed, N failed", and exits non-zero on any failure.
+    Test     builds and packs (Package), runs every xunit suite and the Pester suite (the built module in a real pwsh
+             against real emulator processes, and both packages installed as a user would), prints one closing line
+             "N passed, N failed", and exits non-zero on any failure.
     Demo     builds, starts the emulator on a free loopback port, runs examples/demo.ps1 against it, stops it.
     Emulator builds and runs the emulator in the foreground (Ctrl+C stops it).
     Package  builds, then writes out/BizConf.<version>.nupkg (the gallery package of out/BizConf, made with
@@ -75,10 +76,10 @@ function Get-ModuleVersion {
 }
 
 function Get-ReleaseNotes {
-    # The latest section of CHANGELOG.md, whose heading must name the version of Directory.Build.props: the
-    # changelog, the manifest and both packages tell one version.
+    # The latest release section of CHANGELOG.md (an "Unreleased" section above it is passed over), whose heading must
+    # name the version of Directory.Build.props: the changelog, the manifest and both packages tell one version.
     $text = Get-Content -LiteralPath (Join-Path $root 'CHANGELOG.md') -Raw
-    $match = [regex]::Match($text, '(?ms)^## \[(?<version>[^\]]+)\][^\n]*\n(?<notes>.*?)(?=^## |\z)')
+    $match = [regex]::Match($text, '(?ms)^## \[(?!Unreleased\])(?<version>[^\]]+)\][^\n]*\n(?<notes>.*?)(?=^## |\z)')
     if (-not $match.Success) { throw 'CHANGELOG.md has no release heading of the form "## [1.2.3] - yyyy-MM-dd".' }
     $version = Get-ModuleVersion
     if ($match.Groups['version'].Value -ne $version) {

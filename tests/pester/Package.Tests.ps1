@@ -29,20 +29,23 @@ BeforeAll {
 
     function Get-LatestChangelogSection {
         $text = Get-Content (Join-Path (Get-RepoRoot) 'CHANGELOG.md') -Raw
-        $match = [regex]::Match($text, '(?ms)^## \[(?<version>[^\]]+)\][^\n]*\n(?<notes>.*?)(?=^## |\z)')
+        $match = [regex]::Match($text, '(?ms)^## \[(?!Unreleased\])(?<version>[^\]]+)\][^\n]*\n(?<notes>.*?)(?=^## |\z)')
         [pscustomobject]@{ Version = $match.Groups['version'].Value; Notes = $match.Groups['notes'].Value.Trim() }
     }
 
     function Invoke-Isolated {
-        # Runs a program with this machine's environment less PSModulePath, and with HOME in the sandbox: PSResourceGet's
-        # repository list, its CurrentUser scope and PowerShell's user module path all live under HOME, so nothing
-        # reaches the real user's folders. The XDG_* variables go, since PSResourceGet installs under HOME whatever
-        # they say while PowerShell would look where they point. Returns the output; throws on a non-zero exit.
+        # Runs a program with this machine's environment less PSModulePath, and with HOME in the sandbox: on Linux and
+        # macOS PSResourceGet's repository list, its CurrentUser scope and PowerShell's user module path all live under
+        # HOME, so nothing reaches the real user's folders. The XDG_* variables go, since PSResourceGet installs under
+        # HOME whatever they say while PowerShell would look where they point. Windows finds those folders without
+        # HOME, so there the module is saved to a sandbox folder that PSModulePath names instead (see below).
+        # Returns the output; throws on a non-zero exit.
         param([Parameter(Mandatory)] [string] $FilePath, [string[]] $Arguments = @(), [hashtable] $Environment = @{})
         $start = [System.Diagnostics.ProcessStartInfo]::new($FilePath)
         foreach ($argument in $Arguments) { $start.ArgumentList.Add($argument) }
         foreach ($name in 'PSModulePath', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME') { $null = $start.Environment.Remove($name) }
         $start.Environment['HOME'] = Join-Path $script:sandbox 'home'
+        if ($IsWindows) { $start.Environment['PSModulePath'] = $script:windowsModules }
         foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
         $start.RedirectStandardOutput = $true
         $start.RedirectStandardError = $true
@@ -65,7 +68,8 @@ BeforeAll {
 
     $script:sandbox = Join-Path ([IO.Path]::GetTempPath()) "bizconf-install-$([guid]::NewGuid().ToString('n'))"
     $script:repository = Join-Path $script:sandbox 'repository'
-    foreach ($folder in 'home', 'repository', 'nuget', 'tools') {
+    $script:windowsModules = Join-Path $script:sandbox 'modules'
+    foreach ($folder in 'home', 'repository', 'nuget', 'tools', 'modules') {
         $null = New-Item -ItemType Directory -Path (Join-Path $script:sandbox $folder)
     }
     Copy-Item -LiteralPath $script:modulePackage, $script:toolPackage -Destination $script:repository
@@ -142,10 +146,20 @@ Describe 'The emulator tool package' {
 Describe 'Installed as a user would, offline' {
     BeforeAll {
         $literalRepository = $script:repository -replace "'", "''"
-        # The module: a local file repository, Install-PSResource into the sandbox's CurrentUser scope.
-        $script:installed = Invoke-SandboxPwsh ("Register-PSResourceRepository -Name BizConfLocal -Uri '$literalRepository' -Trusted; " +
-            "Install-PSResource -Name BizConf -Version '$script:version' -Repository BizConfLocal -Scope CurrentUser; " +
-            "(Get-InstalledPSResource -Name BizConf -Scope CurrentUser).InstalledLocation")
+        # The module: a local file repository, Install-PSResource into the sandbox's CurrentUser scope. On Windows,
+        # where that scope is the real user's Documents folder, Save-PSResource into the sandbox's module folder, and
+        # the repository is unregistered again.
+        $script:installed = if ($IsWindows) {
+            $literalModules = $script:windowsModules -replace "'", "''"
+            Invoke-SandboxPwsh ("Register-PSResourceRepository -Name BizConfLocal -Uri '$literalRepository' -Trusted; " +
+                "try { Save-PSResource -Name BizConf -Version '$script:version' -Repository BizConfLocal -Path '$literalModules' } " +
+                "finally { Unregister-PSResourceRepository -Name BizConfLocal }; '$literalModules'")
+        }
+        else {
+            Invoke-SandboxPwsh ("Register-PSResourceRepository -Name BizConfLocal -Uri '$literalRepository' -Trusted; " +
+                "Install-PSResource -Name BizConf -Version '$script:version' -Repository BizConfLocal -Scope CurrentUser; " +
+                "(Get-InstalledPSResource -Name BizConf -Scope CurrentUser).InstalledLocation")
+        }
 
         # The emulator: dotnet tool install from the same folder, with a NuGet configuration that knows only it and a
         # packages folder of its own (a stale copy of the same version in the machine's cache would hide a new one).
@@ -172,9 +186,9 @@ Describe 'Installed as a user would, offline' {
         $script:emulatorUri = ($script:readyLine -replace '^BizConf emulator listening on ', '').TrimEnd('/')
     }
 
-    It 'installs the module into the sandbox user scope' {
+    It 'installs the module into the sandbox' {
         $location = @($script:installed)[-1]
-        $location | Should -BeLike "$(Join-Path $script:sandbox 'home')*"
+        $location | Should -BeLike "$script:sandbox*"
         Test-Path -LiteralPath (Join-Path $location "BizConf/$script:version/BizConf.psd1") | Should -BeTrue
     }
 
@@ -201,7 +215,7 @@ Connect-BizConf -LoginName demo -ApiKey `$key -SiteSign demo-site -BaseUri '$scr
         $values = @{}
         foreach ($line in $lines) { if ($line -match '^(\w+)=(.*)$') { $values[$Matches[1]] = $Matches[2] } }
 
-        $values.base | Should -BeLike "$(Join-Path $script:sandbox 'home')*"
+        $values.base | Should -BeLike "$script:sandbox*"
         $values.version | Should -Be $script:version
         $values.synopsis | Should -Match '\w+ \w+'
         $values.synopsis | Should -Not -Match 'New-BizConfMeeting \['
