@@ -7,9 +7,11 @@
     start-up does not count. Each figure is the median of -Count processes. Alternating the two, in one run, lets
     a busy machine slow both alike. Prints one line per figure:
 
-        BizConf import median: 132.4 ms (7 processes)
-        Empty module import median: 61.0 ms (7 processes)
-        Difference: 71.4 ms
+        BizConf import median: <ms> ms (7 processes)
+        Empty module import median: <ms> ms (7 processes)
+        Difference: <ms> ms
+
+    The machine's other load moves both figures; compare only figures of one run.
 .PARAMETER ModulePath
     The manifest (or folder) of the module to import; default: out/BizConf/BizConf.psd1 beside this script's repository.
 .PARAMETER Count
