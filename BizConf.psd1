@@ -4,7 +4,7 @@
     GUID                 = '6f1d2c84-3b7e-4d0a-9a51-2e8c7b4f90d3'
     Author               = 'BizConf module authors'
     CompanyName          = 'BizConf module authors'
-    Copyright            = '(c) BizConf module authors. All rights reserved.'
+    Copyright            = '(c) 2026 BizConf module authors. MIT License.'
     Description          = 'Cmdlets for the BizConf Video (会畅视频) Open API: meetings, webinars, registration, attendance reports, polls and client links.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
@@ -36,8 +36,11 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('BizConf', 'Meetings', 'Webinar', 'VideoConferencing')
-            ProjectUri = ''
+            Tags         = @('BizConf', 'Meetings', 'Webinar', 'VideoConferencing', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            # The module ships its LICENSE file too; this is the text of the same MIT licence.
+            LicenseUri   = 'https://opensource.org/license/mit'
+            # build.ps1 stamps the latest section of CHANGELOG.md here, as it stamps ModuleVersion.
+            ReleaseNotes = 'See CHANGELOG.md.'
         }
     }
 }

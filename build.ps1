@@ -1,13 +1,16 @@
 <#
 .SYNOPSIS
-    The one entry point: Build, Test, Demo, Emulator, Bench.
+    The one entry point: Build, Test, Demo, Emulator, Package, Bench.
 .DESCRIPTION
     Build    writes the importable module to out/BizConf (manifest, DLLs, format file, en-US help) and the emulator
              to out/emulator.
-    Test     builds, runs every xunit suite and the Pester suite (the built module in a real pwsh against real
-             emulator processes), prints one closing line "N passed, N failed", and exits non-zero on any failure.
+    Test     builds and packs (Package), runs every xunit suite and the Pester suite (the built module in a real pwsh
+             against real emulator processes, and both packages installed as a user would), prints one closing line
+             "N passed, N failed", and exits non-zero on any failure.
     Demo     builds, starts the emulator on a free loopback port, runs examples/demo.ps1 against it, stops it.
     Emulator builds and runs the emulator in the foreground (Ctrl+C stops it).
+    Package  builds, then writes out/BizConf.<version>.nupkg (the gallery package of out/BizConf, made with
+             PSResourceGet) and out/BizConf.Emulator.<version>.nupkg (the emulator as the .NET tool bizconf-emulator).
     Bench    builds, then measures the figures of record side by side in one run (tools/Invoke-BizConfBench.ps1):
              bulk scheduling against the floor, a faulted soak, a long listing, one key in several processes, import
              time. Not part of Test; a few minutes.
@@ -17,7 +20,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Bench')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Package', 'Bench')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -75,6 +78,19 @@ function Get-ModuleVersion {
     return $props.Project.PropertyGroup.Version
 }
 
+function Get-ReleaseNotes {
+    # The latest release section of CHANGELOG.md (an "Unreleased" section above it is passed over), whose heading must
+    # name the version of Directory.Build.props: the changelog, the manifest and both packages tell one version.
+    $text = Get-Content -LiteralPath (Join-Path $root 'CHANGELOG.md') -Raw
+    $match = [regex]::Match($text, '(?ms)^## \[(?!Unreleased\])(?<version>[^\]]+)\][^\n]*\n(?<notes>.*?)(?=^## |\z)')
+    if (-not $match.Success) { throw 'CHANGELOG.md has no release heading of the form "## [1.2.3] - yyyy-MM-dd".' }
+    $version = Get-ModuleVersion
+    if ($match.Groups['version'].Value -ne $version) {
+        throw "The latest heading of CHANGELOG.md names $($match.Groups['version'].Value), but Directory.Build.props says $version."
+    }
+    return $match.Groups['notes'].Value.Trim()
+}
+
 function Get-NuGetPackagesFolder {
     if ($env:NUGET_PACKAGES) { return $env:NUGET_PACKAGES }
     $line = & dotnet nuget locals global-packages --list
@@ -96,7 +112,12 @@ function Invoke-Build {
     # The manifest carries the version of Directory.Build.props, stamped here so there is one source of truth.
     $manifest = Get-Content -LiteralPath (Join-Path $root 'BizConf.psd1') -Raw
     $manifest = $manifest -replace "ModuleVersion(\s*)=(\s*)'[^']*'", "ModuleVersion`$1=`$2'$(Get-ModuleVersion)'"
+    # Release notes from the changelog, as a literal here-string (a line may not start with '@, which ends it).
+    $notes = Get-ReleaseNotes
+    if ($notes -match "(?m)^'@") { throw "CHANGELOG.md: a line of the latest section starts with '@." }
+    $manifest = $manifest -replace "ReleaseNotes(\s*)=(\s*)'[^']*'", { "ReleaseNotes$($_.Groups[1].Value)=$($_.Groups[2].Value)@'`n$notes`n'@" }
     Set-Content -LiteralPath (Join-Path $moduleOut 'BizConf.psd1') -Value $manifest -Encoding utf8BOM -NoNewline
+    Copy-Item -LiteralPath (Join-Path $root 'LICENSE') -Destination $moduleOut
 
     Invoke-Native dotnet publish (Join-Path $root 'src/BizConf.Emulator') -c $Configuration -o $emulatorOut --nologo -v quiet '-clp:ErrorsOnly'
 
@@ -106,6 +127,24 @@ function Invoke-Build {
     if ($code -ne 0) { throw "Help generation failed (exit code $code)." }
     Write-Host "Module: $moduleOut"
     Write-Host "Emulator: $(Join-Path $emulatorOut 'BizConf.Emulator.dll')"
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $version = Get-ModuleVersion
+    $modulePackage = Join-Path $out "BizConf.$version.nupkg"
+    $toolPackage = Join-Path $out "BizConf.Emulator.$version.nupkg"
+    Remove-Item -LiteralPath $modulePackage, $toolPackage -ErrorAction SilentlyContinue
+    Write-Host '== Package'
+    # Compress-PSResource is PSResourceGet's Publish-PSResource without a repository: the same manifest checks and
+    # the same nuspec, written to a folder, so packing registers nothing in the user's repository list.
+    Import-Module Microsoft.PowerShell.PSResourceGet
+    Compress-PSResource -Path $moduleOut -DestinationPath $out
+    Invoke-Native dotnet pack (Join-Path $root 'src/BizConf.Emulator') -c $Configuration -o $out --nologo -v quiet '-clp:ErrorsOnly'
+    foreach ($package in $modulePackage, $toolPackage) {
+        if (-not (Test-Path -LiteralPath $package)) { throw "Packing wrote no $package." }
+        Write-Host "Package: $package"
+    }
 }
 
 function Invoke-XunitSuite {
@@ -145,12 +184,14 @@ function Invoke-PesterSuite {
 }
 
 function Invoke-Test {
-    Invoke-Build
+    # Package builds first; the Pester suite installs both packages as a user would.
+    Invoke-Package
     if (Test-Path $resultsOut) { Remove-Item -LiteralPath $resultsOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $resultsOut
     $suites = @(
         Invoke-XunitSuite (Join-Path $root 'tests/BizConf.Client.Tests')
         Invoke-XunitSuite (Join-Path $root 'tests/BizConf.Emulator.Tests')
+        Invoke-XunitSuite (Join-Path $root 'tests/BizConf.PowerShell.Tests')
         Invoke-PesterSuite
     )
     Write-Host ''
@@ -200,5 +241,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Emulator' { Invoke-Emulator }
+    'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
 }
