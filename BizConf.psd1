@@ -8,7 +8,6 @@
     Description          = 'Cmdlets for the BizConf Video (会畅视频) Open API: meetings, webinars, registration, attendance reports, polls and client links.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Core', 'Desktop')
-    FormatsToProcess     = @('BizConf.format.ps1xml')
     CmdletsToExport      = @(
         'Connect-BizConf'
         'Disconnect-BizConf'

@@ -57,6 +57,8 @@ namespace BizConf.PowerShell
 
         protected override void StopProcessing() => stopping.Cancel();
 
+        protected override void BeginProcessing() => Internal.FormatViews.EnsureLoaded(this);
+
         /// <summary>Runs one call to completion on the pipeline thread, writing its log lines as they come.</summary>
         protected T Await<T>(Func<CancellationToken, Task<T>> call)
         {

@@ -28,6 +28,7 @@ namespace BizConf.PowerShell
 
         protected override void BeginProcessing()
         {
+            base.BeginProcessing();
             commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
             var session = Session ?? SessionStore.Current;
             if (session == null)

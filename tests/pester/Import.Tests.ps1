@@ -31,3 +31,28 @@ Describe 'Importing the module' {
         $output[-1] | Should -Be 'after=1'
     }
 }
+
+Describe 'Table views, loaded on first use' {
+    It 'are not loaded by Import-Module, and are in place once a cmdlet of the module has run' {
+        $path = (Get-BizConfModulePath) -replace "'", "''"
+        $script = "Import-Module '$path'; " +
+            '"manifest=$(@((Import-PowerShellDataFile ''' + $path + ''').Keys) -contains ''FormatsToProcess'')"; ' +
+            '"before=$(@(Get-FormatData -TypeName BizConf.Meeting).Count)"; ' +
+            '$link = Get-BizConfMeetingLink -MeetingNumber 1234567890 -DisplayName Ann; ' +
+            '"after=$(@(Get-FormatData -TypeName BizConf.Meeting).Count),$(@(Get-FormatData -TypeName BizConf.MeetingLink).Count)"; ' +
+            '$null = Get-BizConfMeetingLink -MeetingNumber 1234567890; ' +
+            '"again=$(@(Get-FormatData -TypeName BizConf.Meeting).Count)"; ' +
+            '($link | Out-String -Width 200).Trim().Split([char]10)[0].Trim()'
+        $processPath = [Environment]::ProcessPath
+        $arguments = @()
+        if ((Split-Path -Leaf $processPath) -match '^dotnet(\.exe)?$') { $arguments += Join-Path $PSHOME 'pwsh.dll' }
+        $output = @(& $processPath @arguments -NoProfile -NonInteractive -Command $script)
+        $LASTEXITCODE | Should -Be 0
+        $output[0] | Should -Be 'manifest=False'
+        $output[1] | Should -Be 'before=0'
+        $output[2] | Should -Be 'after=1,1'
+        $output[3] | Should -Be 'again=1'
+        # The MeetingLink table view's header (PowerShell's default for four properties would start with MeetingNumber).
+        $output[4] | Should -Match '^DisplayName\s+Role\s+Uri$'
+    }
+}

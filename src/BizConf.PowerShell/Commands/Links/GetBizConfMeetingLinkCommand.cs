@@ -66,8 +66,11 @@ namespace BizConf.PowerShell.Commands
 
         private string? commandLineDisplayName;
 
-        protected override void BeginProcessing() =>
+        protected override void BeginProcessing()
+        {
+            FormatViews.EnsureLoaded(this);
             commandLineDisplayName = MyInvocation.BoundParameters.ContainsKey(nameof(DisplayName)) ? DisplayName : null;
+        }
 
         protected override void ProcessRecord()
         {

@@ -8,6 +8,8 @@ namespace BizConf.PowerShell.Commands
     [OutputType(typeof(BizConfSession))]
     public sealed class GetBizConfSessionCommand : PSCmdlet
     {
+        protected override void BeginProcessing() => Internal.FormatViews.EnsureLoaded(this);
+
         protected override void EndProcessing()
         {
             var session = SessionStore.Current;
