@@ -5,10 +5,6 @@ BeforeAll {
     Import-Module (Get-BizConfModulePath) -Force
     $script:emulator = Start-TestEmulator
 
-    function Get-EmulatorMeeting {
-        # Every meeting the emulator holds, with the account it belongs to.
-        @(Invoke-RestMethod -Method Get -Uri "$($script:emulator.Uri)/_emulator/meetings" | ForEach-Object { $_ })
-    }
 
     function Get-HostRow {
         # The rows of examples/hosts.csv, moved by whole weeks so that they lie ahead whatever the year.
@@ -42,7 +38,7 @@ Describe 'Acting for the site''s accounts' {
             $failed.Count | Should -Be 0
             $made.Count | Should -Be 6
             $made.LoginName | Should -Be $rows.LoginName
-            $held = Get-EmulatorMeeting
+            $held = Get-EmulatorMeeting $script:emulator
             foreach ($row in $rows) {
                 ($held | Where-Object meetingName -EQ $row.Name).loginName | Should -Be $row.LoginName
             }
@@ -56,7 +52,7 @@ Describe 'Acting for the site''s accounts' {
             $made.Count | Should -Be 2
             $failed.Count | Should -Be 4
             $failed | ForEach-Object { $_.Exception.Status | Should -Be 202 }
-            (Get-EmulatorMeeting).loginName | Sort-Object -Unique | Should -Be 'demo'
+            (Get-EmulatorMeeting $script:emulator).loginName | Sort-Object -Unique | Should -Be 'demo'
         }
 
         It 'takes the HostLoginName column too, and an empty cell means the session account' {
@@ -67,7 +63,7 @@ Describe 'Acting for the site''s accounts' {
             )
             $made = $rows | New-BizConfMeeting
             $made.LoginName | Should -Be @('trainer-wang', 'demo')
-            (Get-EmulatorMeeting | Sort-Object meetingName).loginName | Should -Be @('trainer-wang', 'demo')
+            (Get-EmulatorMeeting $script:emulator | Sort-Object meetingName).loginName | Should -Be @('trainer-wang', 'demo')
         }
 
         It 'writes a row for an unknown account as its own error, naming the row, and makes the others' {
@@ -151,7 +147,7 @@ Describe 'Acting for the site''s accounts' {
             $changed.Duration | Should -Be 45
             $changed.LoginName | Should -Be 'trainer-wang'
             (Get-EmulatorRequest $script:emulator -Endpoint confModify).fields.loginName | Should -Be 'trainer-wang'
-            (Get-EmulatorMeeting | Where-Object id -EQ $script:theirs.Id).duration | Should -Be 45
+            (Get-EmulatorMeeting $script:emulator | Where-Object id -EQ $script:theirs.Id).duration | Should -Be 45
         }
 
         It 'cancels another account''s piped meeting there' {
@@ -170,7 +166,7 @@ Describe 'Acting for the site''s accounts' {
         It 'fails with 401 on the session account, where the meeting is not' {
             Set-BizConfMeeting -Id $script:theirs.Id -Duration 30 -ErrorVariable failed -ErrorAction SilentlyContinue
             $failed[0].Exception.Status | Should -Be 401
-            (Get-EmulatorMeeting | Where-Object id -EQ $script:theirs.Id).duration | Should -Be 60
+            (Get-EmulatorMeeting $script:emulator | Where-Object id -EQ $script:theirs.Id).duration | Should -Be 60
         }
 
         It 'binds a bare id piped into Set- and Remove-BizConfMeeting to -Id' {

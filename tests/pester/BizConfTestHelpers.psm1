@@ -57,12 +57,19 @@ function Add-EmulatorAccount {
 
 function Add-EmulatorFault {
     # -NoRetryAfter: an HTTP 429/503 without a Retry-After header, so the client waits its own back-off.
+    # -Every: the fault strikes every -Every-th matching request, -Count times.
     param([Parameter(Mandatory)] $Emulator, [string] $Endpoint = '*', [Parameter(Mandatory)] [string] $Kind, [int] $Count = 1,
-        [int] $DelayMs = 0, [int] $RetryAfterSec = 0, [switch] $NoRetryAfter)
-    $fault = @{ endpoint = $Endpoint; kind = $Kind; count = $Count; delayMs = $DelayMs }
+        [int] $DelayMs = 0, [int] $RetryAfterSec = 0, [switch] $NoRetryAfter, [int] $Every = 1)
+    $fault = @{ endpoint = $Endpoint; kind = $Kind; count = $Count; delayMs = $DelayMs; every = $Every }
     if (-not $NoRetryAfter) { $fault.retryAfterSec = $RetryAfterSec }
     $body = $fault | ConvertTo-Json
     $null = Invoke-RestMethod -Method Post -Uri "$($Emulator.Uri)/_emulator/faults" -Body $body -ContentType 'application/json'
+}
+
+function Get-EmulatorMeeting {
+    # Every meeting the emulator holds, of every account, with the loginName it belongs to.
+    param([Parameter(Mandatory)] $Emulator)
+    @(Invoke-RestMethod -Method Get -Uri "$($Emulator.Uri)/_emulator/meetings" | ForEach-Object { $_ })
 }
 
 function ConvertTo-TestSecret {

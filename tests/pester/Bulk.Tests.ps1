@@ -5,17 +5,6 @@ BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'BizConfTestHelpers.psm1') -Force
     Import-Module (Get-BizConfModulePath) -Force
     $script:emulator = Start-TestEmulator
-
-    function Get-EmulatorMeeting {
-        @(Invoke-RestMethod -Method Get -Uri "$($script:emulator.Uri)/_emulator/meetings" | ForEach-Object { $_ })
-    }
-
-    function Add-SpreadFault {
-        # A fault that strikes every -Every-th matching request, -Count times.
-        param([string] $Endpoint = '*', [Parameter(Mandatory)] [string] $Kind, [int] $Count = 1, [int] $Every = 1, [int] $DelayMs = 0)
-        $body = @{ endpoint = $Endpoint; kind = $Kind; count = $Count; every = $Every; delayMs = $DelayMs; retryAfterSec = 0 } | ConvertTo-Json
-        $null = Invoke-RestMethod -Method Post -Uri "$($script:emulator.Uri)/_emulator/faults" -Body $body -ContentType 'application/json'
-    }
 }
 
 AfterAll {
@@ -35,7 +24,7 @@ Describe 'Bulk work on the per-item engine' {
     Context 'Order' {
         It 'writes output and errors in input order when the first answer comes last' {
             # The first read is held back by the emulator; every later one (an unknown id among them) answers at once.
-            Add-SpreadFault -Endpoint getConf -Kind delay -DelayMs 1500
+            Add-EmulatorFault $script:emulator -Endpoint getConf -Kind delay -DelayMs 1500
             $ids = @($script:meetings[0].Id, 999999, $script:meetings[1].Id, $script:meetings[2].Id, 888888, $script:meetings[3].Id)
             $stream = @($ids | Get-BizConfMeeting -ThrottleLimit 10 -ErrorAction Continue 2>&1)
             $stream.Count | Should -Be 6
@@ -49,7 +38,7 @@ Describe 'Bulk work on the per-item engine' {
             $expected = (Get-BizConfMeeting -PageSize 2 -ThrottleLimit 1).Id
             Clear-EmulatorRequest $script:emulator
             # The second listConf request to arrive (a page after the first) is held back.
-            Add-SpreadFault -Endpoint listConf -Kind delay -DelayMs 1000 -Every 2
+            Add-EmulatorFault $script:emulator -Endpoint listConf -Kind delay -DelayMs 1000 -Every 2
             $listed = (Get-BizConfMeeting -PageSize 2 -ThrottleLimit 5).Id
             $listed | Should -Be $expected
             (Get-EmulatorRequest $script:emulator -Endpoint listConf).Count | Should -Be 5
@@ -98,14 +87,14 @@ Describe 'Bulk work on the per-item engine' {
 
     Context 'Exactly once' {
         It 'makes one meeting and writes no error when the answer to a create is lost' {
-            Add-SpreadFault -Endpoint confReservation -Kind lost
+            Add-EmulatorFault $script:emulator -Endpoint confReservation -Kind lost
             $made = New-BizConfMeeting -Name 'Lost answer' -StartTime (Get-FutureTime -Days 9) -Duration 30 -ErrorVariable failed -Verbose 4>&1
             $meeting = @($made | Where-Object { $_ -is [BizConf.Meeting] })
             $verbose = @($made | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message
             $failed.Count | Should -Be 0
             $meeting.Count | Should -Be 1
             $meeting[0].Name | Should -Be 'Lost answer'
-            @(Get-EmulatorMeeting | Where-Object meetingName -EQ 'Lost answer').Count | Should -Be 1
+            @(Get-EmulatorMeeting $script:emulator | Where-Object meetingName -EQ 'Lost answer').Count | Should -Be 1
             (Get-EmulatorRequest $script:emulator).endpoint | Should -Be @('confReservation', 'listConf')
             $verbose | Where-Object { $_ -like "*Meeting 'Lost answer' (Id $($meeting[0].Id)) exists on account demo*this request made it." } | Should -Not -BeNullOrEmpty
         }
@@ -115,11 +104,11 @@ Describe 'Bulk work on the per-item engine' {
             $rows = foreach ($i in 0..19) {
                 [pscustomobject]@{ LoginName = "host-$(1 + $i % 5)"; Name = "Row $i"; StartTime = $start.AddHours(2 * [Math]::Floor($i / 5)); Duration = 60 }
             }
-            Add-SpreadFault -Endpoint confReservation -Kind lost -Count 5 -Every 3
+            Add-EmulatorFault $script:emulator -Endpoint confReservation -Kind lost -Count 5 -Every 3
             $made = @($rows | New-BizConfMeeting -ThrottleLimit 10 -ErrorVariable failed -ErrorAction SilentlyContinue)
             $failed.Count | Should -Be 0
             $made.Name | Should -Be $rows.Name
-            $held = @(Get-EmulatorMeeting | Where-Object meetingName -Like 'Row *')
+            $held = @(Get-EmulatorMeeting $script:emulator | Where-Object meetingName -Like 'Row *')
             $held.Count | Should -Be 20
             ($held | Group-Object meetingName | Where-Object Count -GT 1) | Should -BeNullOrEmpty
             @((Get-EmulatorRequest $script:emulator -Endpoint confReservation) | Where-Object fault -EQ 'lost').Count | Should -Be 5
@@ -135,11 +124,11 @@ Describe 'Bulk work on the per-item engine' {
             $second.Name | Should -Be $rows.Name
             $second[0..3].Id | Should -Be $first.Id
             (Get-EmulatorRequest $script:emulator -Endpoint confReservation).fields.confName | Sort-Object | Should -Be @('Rerun 4', 'Rerun 5')
-            @(Get-EmulatorMeeting | Where-Object meetingName -Like 'Rerun *').Count | Should -Be 6
+            @(Get-EmulatorMeeting $script:emulator | Where-Object meetingName -Like 'Rerun *').Count | Should -Be 6
         }
 
         It 'cancels once when the answer to a cancel is lost: the repeat answers 401 and getConf confirms it' {
-            Add-SpreadFault -Endpoint cancelConf -Kind lost
+            Add-EmulatorFault $script:emulator -Endpoint cancelConf -Kind lost
             $script:meetings[0] | Remove-BizConfMeeting -Force -ErrorVariable failed
             $failed.Count | Should -Be 0
             (Get-EmulatorRequest $script:emulator).endpoint | Should -Be @('cancelConf', 'cancelConf', 'getConf')
@@ -148,21 +137,21 @@ Describe 'Bulk work on the per-item engine' {
         }
 
         It 'sends a 102 from a timestamp clash once more with a fresh timestamp, and a second 102 is an error' {
-            Add-SpreadFault -Endpoint getConf -Kind status102
+            Add-EmulatorFault $script:emulator -Endpoint getConf -Kind status102
             (Get-BizConfMeeting -Id $script:meetings[0].Id).Id | Should -Be $script:meetings[0].Id
             $log = Get-EmulatorRequest $script:emulator -Endpoint getConf
             $log.status | Should -Be @(102, 100)
             $log[0].fields.timeStamp | Should -Not -Be $log[1].fields.timeStamp
 
             Clear-EmulatorRequest $script:emulator
-            Add-SpreadFault -Endpoint getConf -Kind status102 -Count 2
+            Add-EmulatorFault $script:emulator -Endpoint getConf -Kind status102 -Count 2
             Get-BizConfMeeting -Id $script:meetings[0].Id -ErrorVariable failed -ErrorAction SilentlyContinue
             $failed[0].Exception.Status | Should -Be 102
             (Get-EmulatorRequest $script:emulator -Endpoint getConf).status | Should -Be @(102, 102)
         }
 
         It 'never sends a webinar create twice, and its error says how to check' {
-            Add-SpreadFault -Endpoint createDiyWebinar -Kind lost
+            Add-EmulatorFault $script:emulator -Endpoint createDiyWebinar -Kind lost
             New-BizConfWebinar -Name 'Lost webinar' -StartTime (Get-FutureTime -Days 9) -Duration 30 -ErrorVariable failed -ErrorAction SilentlyContinue
             $failed.Count | Should -Be 1
             $failed[0].Exception.Message | Should -BeLike '*It was not tried again, because the request may have been carried out: check its result before sending it again.'
@@ -172,7 +161,7 @@ Describe 'Bulk work on the per-item engine' {
 
     Context 'Stopping and memory' {
         It 'stops at once at Ctrl+C with ten requests in flight, and writes nothing more' {
-            Add-SpreadFault -Endpoint getConf -Kind delay -DelayMs 120000 -Count 10
+            Add-EmulatorFault $script:emulator -Endpoint getConf -Kind delay -DelayMs 120000 -Count 10
             $powershell = [powershell]::Create()
             try {
                 $ids = (@($script:meetings.Id) * 3)[0..9] -join ','
@@ -198,7 +187,7 @@ Describe 'Bulk work on the per-item engine' {
         It 'holds a bounded window over 10,000 rows at ThrottleLimit 5: it stops reading input while the oldest waits' {
             # The first read is held back; everything after it is quick. An engine without a window would read all
             # 10,000 rows before the first one is written.
-            Add-SpreadFault -Endpoint getConf -Kind delay -DelayMs 4000
+            Add-EmulatorFault $script:emulator -Endpoint getConf -Kind delay -DelayMs 4000
             $script:produced = 0
             $script:producedAtFirstOutput = $null
             $ids = $script:meetings.Id
