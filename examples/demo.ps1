@@ -45,11 +45,7 @@ foreach ($trainer in 'trainer-li', 'trainer-wang', 'trainer-chen') {
     $account = @{ loginName = $trainer; siteSign = 'demo-site' } | ConvertTo-Json
     $null = Invoke-RestMethod -Method Post "$($BaseUri.TrimEnd('/'))/_emulator/accounts" -Body $account -ContentType 'application/json'
 }
-# The file's dates are examples: move them by whole weeks so that they lie ahead in any year.
-$hostRows = @(Import-Csv (Join-Path $PSScriptRoot 'hosts.csv'))
-$earliest = ($hostRows | ForEach-Object { [datetime]$_.StartTime } | Measure-Object -Minimum).Minimum
-$weeks = [Math]::Max(0, [Math]::Ceiling(((Get-Date).AddDays(1) - $earliest).TotalDays / 7))
-$hostRows | ForEach-Object { $_.StartTime = ([datetime]$_.StartTime).AddDays(7 * $weeks) }
+$hostRows = @(Import-SampleCsv 'hosts.csv')
 # Three trainings at the same hour: on one account they would clash (202); each on its own host, all are made.
 $hostRows | New-BizConfMeeting -SkipExisting -ThrottleLimit 10 | Select-Object LoginName, MeetingNumber, Name, StartTime, Duration | Show
 Write-Host 'Listed per host:'

@@ -5,17 +5,8 @@ BeforeAll {
     Import-Module (Get-BizConfModulePath) -Force
     $script:emulator = Start-TestEmulator
 
-
-    function Get-HostRow {
-        # The rows of examples/hosts.csv, moved by whole weeks so that they lie ahead whatever the year.
-        $rows = @(Import-Csv (Join-Path (Get-RepoRoot) 'examples/hosts.csv'))
-        $earliest = ($rows | ForEach-Object { [DateTimeOffset]::Parse($_.StartTime) } | Measure-Object -Property UtcTicks -Minimum).Minimum
-        $weeks = [Math]::Ceiling((([DateTimeOffset]::Now.AddDays(2).UtcTicks - $earliest) / [TimeSpan]::TicksPerDay) / 7)
-        foreach ($row in $rows) {
-            $row.StartTime = [DateTimeOffset]::Parse($row.StartTime).AddDays(7 * [Math]::Max(0, $weeks))
-            $row
-        }
-    }
+    # The rows of examples/hosts.csv, moved by whole weeks so that they lie ahead whatever the year.
+    function Get-HostRow { Import-SampleCsv (Join-Path (Get-RepoRoot) 'examples/hosts.csv') }
 }
 
 AfterAll {
