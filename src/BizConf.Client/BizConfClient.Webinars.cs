@@ -1,3 +1,4 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using BizConf.Transport;
@@ -6,14 +7,27 @@ namespace BizConf
 {
     public sealed partial class BizConfClient
     {
-        /// <summary>createDiyWebinar. Never retried after an ambiguous failure, so a timeout cannot make two webinars.</summary>
+        /// <summary>
+        /// createDiyWebinar. Never sent again after a failure that may hide a webinar made: the API has no webinar
+        /// list to look in first (a meeting create looks), so a repeat could make a second webinar.
+        /// </summary>
         public async Task<Webinar> CreateWebinarAsync(WebinarRequest request, CancellationToken cancellationToken = default)
         {
             request.Validate(Now, requireFutureStart: true);
             var call = WebinarCall("createDiyWebinar", safeToRepeat: false);
+            call.CallerChecksBeforeRepeat = true;
             AddWebinarFields(call, request);
-            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
+            try
+            {
+                var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+                return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
+            }
+            catch (Exception e) when (ApiTransport.MayHaveBeenCarriedOut(e))
+            {
+                throw WithNote(e,
+                    $"It was not tried again, because the request may have been carried out: the API has no webinar list to look in, " +
+                    $"so look for '{request.Name}' among the webinars of account {LoginName} in the BizConf portal before creating it again.");
+            }
         }
 
         /// <summary>updateDiyWebinar: the service replaces the webinar with what is sent, so send it whole.</summary>
