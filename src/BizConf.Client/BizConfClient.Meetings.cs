@@ -28,48 +28,35 @@ namespace BizConf
                 }
             }
 
+            Meeting? made = null;
             var call = Post("confReservation", safeToRepeat: false);
-            call.CallerChecksBeforeRepeat = true;
-            AddMeetingFields(call, request);
-            call.Add("isSendEmail", request.SendEmail ? null : "n");
-            call.Add("registrationType", request.RequireRegistration ? "1" : null);
-            for (var attempt = 1; ; attempt++)
+            call.LookBeforeRepeat = async token =>
             {
-                Exception failure;
                 try
                 {
-                    var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-                    return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
-                }
-                catch (Exception e) when (ApiTransport.MayHaveBeenCarriedOut(e))
-                {
-                    failure = e;
-                }
-
-                Meeting? made;
-                try
-                {
-                    made = await FindMeetingAsync(request, cancellationToken).ConfigureAwait(false);
+                    made = await FindMeetingAsync(request, token).ConfigureAwait(false);
                 }
                 catch (Exception lookup) when (lookup is BizConfApiException || lookup is BizConfTransportException)
                 {
-                    throw WithNote(failure, $"Looking for the meeting on account {LoginName} failed too ({lookup.Message}), so it may exist: look for it before scheduling it again.");
+                    return new LookResult(LookOutcome.Unknown,
+                        $"Looking for the meeting on account {LoginName} failed too ({lookup.Message}), so it may exist: look for it before scheduling it again.");
                 }
 
-                if (made != null)
-                {
-                    Log($"{failure.Message} Meeting '{made.Name}' (Id {made.Id}) exists on account {LoginName} with this name, start and duration: this request made it.");
-                    return made;
-                }
-
-                if (attempt > Options.MaxRetry)
-                {
-                    throw WithNote(failure, $"No such meeting exists on account {LoginName} (looked with listConf). Gave up after {attempt} attempts.");
-                }
-
-                var delay = ApiTransport.RetryDelay(Options, attempt, null);
-                Log($"{failure.Message} No such meeting exists on account {LoginName} (looked with listConf); sending again in {delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (retry {attempt} of {Options.MaxRetry}).");
-                await Options.Delay(delay, cancellationToken).ConfigureAwait(false);
+                return made != null
+                    ? new LookResult(LookOutcome.Found, $"Meeting '{made.Name}' (Id {made.Id}) exists on account {LoginName} with this name, start and duration: this request made it.")
+                    : new LookResult(LookOutcome.NotFound, $"No such meeting exists on account {LoginName} (looked with listConf).");
+            };
+            AddMeetingFields(call, request);
+            call.Add("isSendEmail", request.SendEmail ? null : "n");
+            call.Add("registrationType", request.RequireRegistration ? "1" : null);
+            try
+            {
+                var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+                return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
+            }
+            catch (RequestCarriedOutException)
+            {
+                return made!;
             }
         }
 
@@ -206,11 +193,6 @@ namespace BizConf
 
         private static string Describe(Meeting meeting) =>
             meeting.StartTime.HasValue ? meeting.StartTime.Value.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) + $" for {meeting.Duration} minutes" : $"an unknown start for {meeting.Duration} minutes";
-
-        private static Exception WithNote(Exception failure, string note) =>
-            failure is BizConfApiException api
-                ? new BizConfApiException(api.Status, api.ServerMessage, api.Endpoint, note)
-                : ((BizConfTransportException)failure).WithNote(note);
 
         private void Log(string line) => Options.Log?.Invoke(line);
 

@@ -1,4 +1,3 @@
-using System;
 using System.Threading;
 using System.Threading.Tasks;
 using BizConf.Transport;
@@ -15,19 +14,11 @@ namespace BizConf
         {
             request.Validate(Now, requireFutureStart: true);
             var call = WebinarCall("createDiyWebinar", safeToRepeat: false);
-            call.CallerChecksBeforeRepeat = true;
+            call.NotRepeatedNote = "It was not tried again, because the request may have been carried out: the API has no webinar list to look in, " +
+                $"so look for '{request.Name}' among the webinars of account {LoginName} in the BizConf portal before creating it again.";
             AddWebinarFields(call, request);
-            try
-            {
-                var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-                return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
-            }
-            catch (Exception e) when (ApiTransport.MayHaveBeenCarriedOut(e))
-            {
-                throw WithNote(e,
-                    $"It was not tried again, because the request may have been carried out: the API has no webinar list to look in, " +
-                    $"so look for '{request.Name}' among the webinars of account {LoginName} in the BizConf portal before creating it again.");
-            }
+            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
         }
 
         /// <summary>updateDiyWebinar: the service replaces the webinar with what is sent, so send it whole.</summary>

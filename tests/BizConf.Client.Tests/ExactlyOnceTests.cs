@@ -84,6 +84,20 @@ public class ExactlyOnceTests
     }
 
     [Fact]
+    public async Task A_create_counts_its_looks_and_its_turned_away_tries_against_one_MaxRetry()
+    {
+        var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Http(500), Ok(NoMeetings), () => FakeHttpHandler.Http(429, 0), Ok(Created));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 1);
+
+        var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.CreateMeetingAsync(TestClient.Meeting()));
+
+        // One retry in all: the send after the look; its 429 is not tried once more.
+        Assert.Equal(429, e.HttpStatus);
+        Assert.EndsWith("Gave up after 2 attempts.", e.Message);
+        Assert.Equal(new[] { "confReservation", "listConf", "confReservation" }, Endpoints(handler));
+    }
+
+    [Fact]
     public async Task Create_whose_look_fails_too_says_the_meeting_may_exist_and_sends_no_second_create()
     {
         var handler = FakeHttpHandler.Answering(Api(103), Api(109));

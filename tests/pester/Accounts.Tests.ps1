@@ -118,6 +118,14 @@ Describe 'Acting for the site''s accounts' {
             $failed[0].ToString() | Should -BeLike "Listing the meetings of account 'trainer-wang' failed: *"
         }
 
+        It 'refuses several accounts with -Id, naming LoginName, and sends nothing' {
+            Get-BizConfMeeting -Id 1, 2 -LoginName trainer-li, trainer-chen -ErrorVariable failed -ErrorAction SilentlyContinue
+            $failed.Count | Should -Be 1
+            $failed[0].Exception.ParamName | Should -Be 'LoginName'
+            $failed[0].Exception.Message | Should -BeLike 'LoginName must name one account with -Id*'
+            (Get-EmulatorRequest $script:emulator).Count | Should -Be 0
+        }
+
         It 'reads a meeting by id on the account that holds it' {
             $meeting = Get-BizConfMeeting -LoginName trainer-chen -First 1
             (Get-BizConfMeeting -Id $meeting.Id -LoginName trainer-chen).Name | Should -Be $meeting.Name

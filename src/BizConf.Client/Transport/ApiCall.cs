@@ -1,6 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace BizConf.Transport
 {
@@ -39,10 +42,17 @@ namespace BizConf.Transport
         public string? LoginName { get; set; }
 
         /// <summary>
-        /// For a call that is not safe to repeat blindly: its caller looks for the result of an ambiguous failure
-        /// itself before sending again (a create looks for the meeting), so the failure is handed back as it is.
+        /// For a call that is not safe to repeat blindly: after a failure that may hide the request carried out, the
+        /// transport awaits this before sending again (a create looks for its meeting). Found, the transport stops with
+        /// <see cref="RequestCarriedOutException"/>; not found, the call is sent again as a retry.
         /// </summary>
-        public bool CallerChecksBeforeRepeat { get; set; }
+        public Func<CancellationToken, Task<LookResult>>? LookBeforeRepeat { get; set; }
+
+        /// <summary>
+        /// What a failure that may hide the request carried out says, on a call that is not repeated and has nothing
+        /// to look in; a generic sentence when null.
+        /// </summary>
+        public string? NotRepeatedNote { get; set; }
 
         /// <summary>How many attempts of this call failed in a way that may hide a request carried out.</summary>
         public int AmbiguousFailures { get; set; }
@@ -65,5 +75,37 @@ namespace BizConf.Transport
 
         public ApiCall AddFlag(string name, bool? value) =>
             Add(name, value.HasValue ? (value.Value ? "1" : "0") : null);
+    }
+
+    /// <summary>What looking for a lost request's result found.</summary>
+    internal enum LookOutcome
+    {
+        /// <summary>The request was carried out: nothing more is sent.</summary>
+        Found,
+
+        /// <summary>It was not: the request is sent again, as a retry.</summary>
+        NotFound,
+
+        /// <summary>The look itself failed: the request is not sent again, and the failure says to look by hand.</summary>
+        Unknown,
+    }
+
+    /// <summary>What <see cref="ApiCall.LookBeforeRepeat"/> found, and the sentence that says so.</summary>
+    internal sealed class LookResult
+    {
+        public LookResult(LookOutcome outcome, string said)
+        {
+            Outcome = outcome;
+            Said = said;
+        }
+
+        public LookOutcome Outcome { get; }
+
+        public string Said { get; }
+    }
+
+    /// <summary>Ends a call whose lost request <see cref="ApiCall.LookBeforeRepeat"/> found carried out; its caller holds the result.</summary>
+    internal sealed class RequestCarriedOutException : Exception
+    {
     }
 }

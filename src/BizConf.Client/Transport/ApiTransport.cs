@@ -88,6 +88,7 @@ namespace BizConf.Transport
             {
                 TimeSpan? retryAfter;
                 Exception failure;
+                string? looked = null;
                 if (closing.IsCancellationRequested)
                 {
                     throw Closed(call, sent: attempt > 1);
@@ -117,16 +118,26 @@ namespace BizConf.Transport
                 catch (Exception e) when (MayHaveBeenCarriedOut(e))
                 {
                     call.AmbiguousFailures++;
-                    if (!call.SafeToRepeat)
+                    if (!call.SafeToRepeat && call.LookBeforeRepeat == null)
                     {
-                        if (call.CallerChecksBeforeRepeat)
+                        throw WithNote(e, call.NotRepeatedNote ?? NotRepeated);
+                    }
+
+                    if (call.LookBeforeRepeat != null)
+                    {
+                        var look = await call.LookBeforeRepeat(cancellationToken).ConfigureAwait(false);
+                        if (look.Outcome == LookOutcome.Found)
                         {
-                            throw;
+                            Log($"{e.Message} {look.Said}");
+                            throw new RequestCarriedOutException();
                         }
 
-                        throw e is BizConfApiException api
-                            ? new BizConfApiException(api.Status, api.ServerMessage, api.Endpoint, NotRepeated)
-                            : ((BizConfTransportException)e).WithNote(NotRepeated);
+                        if (look.Outcome == LookOutcome.Unknown)
+                        {
+                            throw WithNote(e, look.Said);
+                        }
+
+                        looked = look.Said;
                     }
 
                     failure = e;
@@ -139,15 +150,14 @@ namespace BizConf.Transport
                     retryAfter = e.RetryAfter;
                 }
 
+                var before = looked == null ? string.Empty : looked + " ";
                 if (attempt > options.MaxRetry)
                 {
-                    throw failure is BizConfTransportException transport
-                        ? transport.WithNote($"Gave up after {attempt} attempts.")
-                        : new BizConfApiException(((BizConfApiException)failure).Status, ((BizConfApiException)failure).ServerMessage, call.Endpoint, $"Gave up after {attempt} attempts.");
+                    throw WithNote(failure, $"{before}Gave up after {attempt} attempts.");
                 }
 
                 var delay = RetryDelay(options, attempt, retryAfter);
-                Log($"{failure.Message} Trying again in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {options.MaxRetry}).");
+                Log($"{failure.Message} {before}Trying again in {delay.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s (retry {attempt} of {options.MaxRetry}).");
                 await options.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -183,6 +193,12 @@ namespace BizConf.Transport
 
             return TimeSpan.FromTicks((long)(ceiling.Ticks * jitter));
         }
+
+        /// <summary>The same failure with a note on what the client did about it added to its message.</summary>
+        internal static Exception WithNote(Exception failure, string note) =>
+            failure is BizConfApiException api
+                ? new BizConfApiException(api.Status, api.ServerMessage, api.Endpoint, note)
+                : ((BizConfTransportException)failure).WithNote(note);
 
         /// <summary>Said of a failure that may hide a request carried out, on a call that must not be sent twice.</summary>
         private const string NotRepeated =

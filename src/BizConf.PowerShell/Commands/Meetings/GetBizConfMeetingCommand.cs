@@ -117,7 +117,7 @@ namespace BizConf.PowerShell.Commands
             var pageSize = PageSize;
             var skip = PagingParameters.Skip;
             var firstPage = (int)Math.Min(skip / (ulong)pageSize, int.MaxValue - 1) + 1;
-            var listing = new Listing(account, firstPage, (int)(skip % (ulong)pageSize), PagingParameters.First);
+            var listing = new Listing(firstPage, (int)(skip % (ulong)pageSize), PagingParameters.First);
             var context = $"Listing the meetings of account '{account}' failed";
             if (!TryRead(account, account, (client, token) => client.ListMeetingsAsync(query, firstPage, pageSize, token), out var first, context))
             {
@@ -176,19 +176,16 @@ namespace BizConf.PowerShell.Commands
             }
         }
 
-        /// <summary>One account's listing, as its pages are written.</summary>
+        /// <summary>One account's listing, as its pages are written in order.</summary>
         private sealed class Listing
         {
-            public Listing(string account, int firstPage, int skipInPage, ulong first)
+            public Listing(int firstPage, int skipInPage, ulong first)
             {
-                Account = account;
                 FirstPage = firstPage;
                 NextPage = firstPage;
                 SkipInPage = skipInPage;
                 First = first;
             }
-
-            public string Account { get; }
 
             public int FirstPage { get; }
 
