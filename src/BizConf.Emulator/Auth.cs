@@ -15,31 +15,31 @@ public sealed record Caller(string LoginName, long UserId, string SiteSign);
 /// </summary>
 public sealed class Auth
 {
-    private readonly EmulatorState _state;
-    private readonly ReplayGuard _replay;
+    private readonly EmulatorState state;
+    private readonly ReplayGuard replay;
 
     public Auth(EmulatorState state, ReplayGuard replay)
     {
-        _state = state;
-        _replay = replay;
+        this.state = state;
+        this.replay = replay;
     }
 
     public Caller Account(RequestFields fields)
     {
         var loginName = fields.Text("loginName");
-        var found = _state.Read(data =>
+        var found = state.Read(data =>
         {
             var account = data.FindAccount(loginName);
             var site = account is null ? null : data.FindSite(account.SiteSign);
             return account is null || site is null
                 ? null
                 : new { Caller = new Caller(account.LoginName, account.UserId, site.SiteSign), site.ApiKey, account.Locked };
-        }) ?? throw new ApiFailure(ApiStatus.AccountNotFound);
+        }) ?? throw new ApiFailureException(ApiStatus.AccountNotFound);
 
         CheckToken(fields, found.ApiKey, $"{found.Caller.LoginName}|{found.ApiKey}|");
         if (found.Locked)
         {
-            throw new ApiFailure(ApiStatus.AccountLocked);
+            throw new ApiFailureException(ApiStatus.AccountLocked);
         }
 
         return found.Caller;
@@ -52,7 +52,7 @@ public sealed class Auth
         var siteSign = fields.RequiredText("siteSign", ApiStatus.ParameterError);
         if (!string.Equals(siteSign, caller.SiteSign, StringComparison.Ordinal))
         {
-            throw new ApiFailure(ApiStatus.SiteInvalid);
+            throw new ApiFailureException(ApiStatus.SiteInvalid);
         }
 
         return caller;
@@ -62,14 +62,17 @@ public sealed class Auth
     public string Site(RequestFields fields)
     {
         var siteSign = fields.RequiredText("siteSign", ApiStatus.ParameterError);
-        var apiKey = _state.Read(data => data.FindSite(siteSign)?.ApiKey)
-            ?? throw new ApiFailure(ApiStatus.SiteInvalid);
+        var apiKey = state.Read(data => data.FindSite(siteSign)?.ApiKey)
+            ?? throw new ApiFailureException(ApiStatus.SiteInvalid);
         CheckToken(fields, apiKey, $"{apiKey}|");
         return siteSign;
     }
 
+    // The API's tokens are MD5 digests (docs/API.md, "Signing"); the emulator must compute the same ones.
+#pragma warning disable CA5351
     public static string Md5Hex(string text) =>
         Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+#pragma warning restore CA5351
 
     private void CheckToken(RequestFields fields, string apiKey, string signedPrefix)
     {
@@ -78,24 +81,24 @@ public sealed class Auth
         if (timeStampText is null || token is null
             || !long.TryParse(timeStampText, NumberStyles.None, CultureInfo.InvariantCulture, out var timeStamp))
         {
-            throw new ApiFailure(ApiStatus.AuthenticationFailed);
+            throw new ApiFailureException(ApiStatus.AuthenticationFailed);
         }
 
-        var now = _state.Now;
+        var now = state.Now;
         var age = Math.Abs(now.ToUnixTimeMilliseconds() - timeStamp);
         if (age > ReplayGuard.Window.TotalMilliseconds)
         {
-            throw new ApiFailure(ApiStatus.AuthenticationFailed, "The timeStamp is too far from the server clock.");
+            throw new ApiFailureException(ApiStatus.AuthenticationFailed, "The timeStamp is too far from the server clock.");
         }
 
         if (!string.Equals(Md5Hex(signedPrefix + timeStampText), token, StringComparison.OrdinalIgnoreCase))
         {
-            throw new ApiFailure(ApiStatus.AuthenticationFailed);
+            throw new ApiFailureException(ApiStatus.AuthenticationFailed);
         }
 
-        if (!_replay.TryUse(apiKey, timeStamp, now))
+        if (!replay.TryUse(apiKey, timeStamp, now))
         {
-            throw new ApiFailure(ApiStatus.AuthenticationFailed, "The token was already used.");
+            throw new ApiFailureException(ApiStatus.AuthenticationFailed, "The token was already used.");
         }
     }
 }

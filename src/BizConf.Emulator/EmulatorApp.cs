@@ -10,12 +10,14 @@ public static class EmulatorApp
     public static WebApplication Build(string[] args, TimeProvider? clock = null) =>
         Build(EmulatorOptions.Parse(args), clock);
 
+    private static readonly string[] HostArgs = ["--hostBuilder:reloadConfigOnChange=false"];
+
     public static WebApplication Build(EmulatorOptions options, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             // Our own switches are parsed above; the host gets none of them, and no config file watchers.
-            Args = new[] { "--hostBuilder:reloadConfigOnChange=false" },
+            Args = HostArgs,
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(options.Urls);

@@ -10,19 +10,19 @@ namespace BizConf.Emulator;
 /// </summary>
 public sealed class EmulatorState
 {
-    private readonly object _gate = new();
-    private readonly StateFile? _file;
-    private readonly ReplayGuard _replay;
-    private EmulatorData _data;
-    private long _version;
+    private readonly object gate = new();
+    private readonly StateFile? file;
+    private readonly ReplayGuard replay;
+    private EmulatorData data;
+    private long version;
 
     public EmulatorState(TimeProvider clock, StateFile? file, ReplayGuard replay)
     {
         Clock = clock;
-        _file = file;
-        _replay = replay;
-        _data = file?.Load() ?? EmulatorData.Seed();
-        replay.Restore(_data.UsedTokens);
+        this.file = file;
+        this.replay = replay;
+        data = file?.Load() ?? EmulatorData.Seed();
+        replay.Restore(data.UsedTokens);
     }
 
     public TimeProvider Clock { get; }
@@ -37,18 +37,18 @@ public sealed class EmulatorState
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _version;
+                return version;
             }
         }
     }
 
     public T Read<T>(Func<EmulatorData, T> query)
     {
-        lock (_gate)
+        lock (gate)
         {
-            return query(_data);
+            return query(data);
         }
     }
 
@@ -58,10 +58,10 @@ public sealed class EmulatorState
     /// </summary>
     public T Change<T>(Func<EmulatorData, T> change)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _version++;
-            var result = change(_data);
+            version++;
+            var result = change(data);
             Save();
             return result;
         }
@@ -76,11 +76,11 @@ public sealed class EmulatorState
     /// <summary>Back to the seed, used tokens forgotten too.</summary>
     public void ResetToSeed()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _version++;
-            _replay.Clear();
-            _data = EmulatorData.Seed();
+            version++;
+            replay.Clear();
+            data = EmulatorData.Seed();
             Save();
         }
     }
@@ -91,7 +91,7 @@ public sealed class EmulatorState
     /// </summary>
     public void SaveOnStop()
     {
-        lock (_gate)
+        lock (gate)
         {
             Save();
         }
@@ -99,12 +99,12 @@ public sealed class EmulatorState
 
     private void Save()
     {
-        if (_file is null)
+        if (file is null)
         {
             return;
         }
 
-        _data.UsedTokens = _replay.Fresh(Now);
-        _file.Save(_data);
+        data.UsedTokens = replay.Fresh(Now);
+        file.Save(data);
     }
 }

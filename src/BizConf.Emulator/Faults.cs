@@ -71,8 +71,8 @@ public sealed class Faults
         ["late"] = FaultKind.Late,
     };
 
-    private readonly object _gate = new();
-    private readonly List<FaultRule> _rules = new();
+    private readonly object gate = new();
+    private readonly List<FaultRule> rules = new();
 
     public static bool TryParseKind(string? name, out FaultKind kind) =>
         KindsByName.TryGetValue(name ?? "", out kind);
@@ -81,18 +81,18 @@ public sealed class Faults
 
     public void Add(FaultRule rule)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _rules.Add(rule);
+            rules.Add(rule);
         }
     }
 
     /// <summary>The fault the request to <paramref name="endpoint"/> must suffer, if any, spending one use of it.</summary>
     public FaultRule? Take(string endpoint)
     {
-        lock (_gate)
+        lock (gate)
         {
-            foreach (var rule in _rules)
+            foreach (var rule in rules)
             {
                 if (!rule.Matches(endpoint) || ++rule.Seen % rule.Every != 0)
                 {
@@ -102,7 +102,7 @@ public sealed class Faults
                 rule.Remaining--;
                 if (rule.Remaining <= 0)
                 {
-                    _rules.Remove(rule);
+                    rules.Remove(rule);
                 }
 
                 return rule;
@@ -114,17 +114,17 @@ public sealed class Faults
 
     public JsonArray ToJson()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return new JsonArray(_rules.Select(r => (JsonNode)r.ToJson()).ToArray());
+            return new JsonArray(rules.Select(r => (JsonNode)r.ToJson()).ToArray());
         }
     }
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _rules.Clear();
+            rules.Clear();
         }
     }
 }

@@ -10,14 +10,14 @@ public sealed class ReplayGuard
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 
-    private readonly object _gate = new();
-    private readonly HashSet<(string ApiKey, long TimeStamp)> _seen = new();
-    private readonly PriorityQueue<(string ApiKey, long TimeStamp), long> _byAge = new();
+    private readonly object gate = new();
+    private readonly HashSet<(string ApiKey, long TimeStamp)> seen = new();
+    private readonly PriorityQueue<(string ApiKey, long TimeStamp), long> byAge = new();
 
     /// <summary>True the first time a pair is offered; false when it has been seen before.</summary>
     public bool TryUse(string apiKey, long timeStamp, DateTimeOffset now)
     {
-        lock (_gate)
+        lock (gate)
         {
             Forget(OldestFresh(now));
             return Remember(apiKey, timeStamp);
@@ -27,10 +27,10 @@ public sealed class ReplayGuard
     /// <summary>The pairs that still guard anything at <paramref name="now"/>, for the state file.</summary>
     public List<UsedToken> Fresh(DateTimeOffset now)
     {
-        lock (_gate)
+        lock (gate)
         {
             var oldest = OldestFresh(now);
-            return _seen
+            return seen
                 .Where(pair => pair.TimeStamp >= oldest)
                 .OrderBy(pair => pair.TimeStamp)
                 .Select(pair => new UsedToken { ApiKey = pair.ApiKey, TimeStamp = pair.TimeStamp })
@@ -41,7 +41,7 @@ public sealed class ReplayGuard
     /// <summary>Takes back the pairs a previous run saved, so that a restart does not accept them again.</summary>
     public void Restore(IEnumerable<UsedToken> used)
     {
-        lock (_gate)
+        lock (gate)
         {
             foreach (var token in used)
             {
@@ -52,10 +52,10 @@ public sealed class ReplayGuard
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _seen.Clear();
-            _byAge.Clear();
+            seen.Clear();
+            byAge.Clear();
         }
     }
 
@@ -63,21 +63,21 @@ public sealed class ReplayGuard
 
     private bool Remember(string apiKey, long timeStamp)
     {
-        if (!_seen.Add((apiKey, timeStamp)))
+        if (!seen.Add((apiKey, timeStamp)))
         {
             return false;
         }
 
-        _byAge.Enqueue((apiKey, timeStamp), timeStamp);
+        byAge.Enqueue((apiKey, timeStamp), timeStamp);
         return true;
     }
 
     private void Forget(long olderThan)
     {
-        while (_byAge.TryPeek(out var pair, out var timeStamp) && timeStamp < olderThan)
+        while (byAge.TryPeek(out var pair, out var timeStamp) && timeStamp < olderThan)
         {
-            _byAge.Dequeue();
-            _seen.Remove(pair);
+            byAge.Dequeue();
+            seen.Remove(pair);
         }
     }
 }

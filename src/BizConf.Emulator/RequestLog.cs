@@ -20,18 +20,18 @@ public sealed class RequestLog
 
     public const int MaxValueLength = 16 * 1024;
 
-    private readonly object _gate = new();
-    private readonly LinkedList<Entry> _entries = new();
-    private long _fieldBytes;
+    private readonly object gate = new();
+    private readonly LinkedList<Entry> entries = new();
+    private long fieldBytes;
 
     /// <summary>The log's size in UTF-8 bytes of field text, what <see cref="MaxFieldBytes"/> bounds.</summary>
     public long FieldBytes
     {
         get
         {
-            lock (_gate)
+            lock (gate)
             {
-                return _fieldBytes;
+                return fieldBytes;
             }
         }
     }
@@ -48,14 +48,14 @@ public sealed class RequestLog
         }
 
         var entry = new Entry(time, endpoint, method, fields, size);
-        lock (_gate)
+        lock (gate)
         {
-            _entries.AddLast(entry);
-            _fieldBytes += size;
-            while (_entries.Count > Capacity || (_fieldBytes > MaxFieldBytes && _entries.Count > 1))
+            entries.AddLast(entry);
+            fieldBytes += size;
+            while (entries.Count > Capacity || (fieldBytes > MaxFieldBytes && entries.Count > 1))
             {
-                _fieldBytes -= _entries.First!.Value.FieldBytes;
-                _entries.RemoveFirst();
+                fieldBytes -= entries.First!.Value.FieldBytes;
+                entries.RemoveFirst();
             }
         }
 
@@ -76,27 +76,27 @@ public sealed class RequestLog
 
     public JsonArray ToJson()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return new JsonArray(_entries.Select(e => (JsonNode)e.ToJson()).ToArray());
+            return new JsonArray(entries.Select(e => (JsonNode)e.ToJson()).ToArray());
         }
     }
 
     public void Clear()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _entries.Clear();
-            _fieldBytes = 0;
+            entries.Clear();
+            fieldBytes = 0;
         }
     }
 
     public sealed class Entry
     {
-        private readonly object _gate = new();
-        private int? _httpStatus;
-        private int? _apiStatus;
-        private FaultKind? _fault;
+        private readonly object gate = new();
+        private int? httpStatus;
+        private int? apiStatus;
+        private FaultKind? fault;
 
         public Entry(DateTimeOffset time, string endpoint, string method, JsonObject fields, long fieldBytes)
         {
@@ -123,17 +123,17 @@ public sealed class RequestLog
         /// </summary>
         public void Complete(int? httpStatus, int? apiStatus, FaultKind? fault)
         {
-            lock (_gate)
+            lock (gate)
             {
-                _httpStatus = httpStatus;
-                _apiStatus = apiStatus;
-                _fault = fault;
+                this.httpStatus = httpStatus;
+                this.apiStatus = apiStatus;
+                this.fault = fault;
             }
         }
 
         public JsonObject ToJson()
         {
-            lock (_gate)
+            lock (gate)
             {
                 return new JsonObject
                 {
@@ -141,9 +141,9 @@ public sealed class RequestLog
                     ["endpoint"] = Endpoint,
                     ["method"] = Method,
                     ["fields"] = Fields.DeepClone(),
-                    ["httpStatus"] = _httpStatus,
-                    ["status"] = _apiStatus,
-                    ["fault"] = _fault is { } kind ? Faults.NameOf(kind) : null,
+                    ["httpStatus"] = httpStatus,
+                    ["status"] = apiStatus,
+                    ["fault"] = fault is { } kind ? Faults.NameOf(kind) : null,
                 };
             }
         }

@@ -111,16 +111,16 @@ public sealed class ProcessTests
 
     private sealed class EmulatorProcess : IAsyncDisposable
     {
-        private readonly Process _process;
-        private readonly HttpClient _http;
-        private long _lastTimeStamp;
+        private readonly Process process;
+        private readonly HttpClient http;
+        private long lastTimeStamp;
 
         private EmulatorProcess(Process process, string readyLine)
         {
-            _process = process;
+            this.process = process;
             ReadyLine = readyLine;
             BaseAddress = new Uri(Regex.Match(readyLine, "http://\\S+").Value);
-            _http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
+            http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
         }
 
         public string ReadyLine { get; }
@@ -171,8 +171,8 @@ public sealed class ProcessTests
 
         public async Task<JsonElement> CallAsync(string endpoint, params (string Name, string Value)[] fields)
         {
-            var timeStamp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), _lastTimeStamp + 1);
-            _lastTimeStamp = timeStamp;
+            var timeStamp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), lastTimeStamp + 1);
+            lastTimeStamp = timeStamp;
             var all = new Dictionary<string, string>
             {
                 ["loginName"] = Wire.DemoLogin,
@@ -185,8 +185,8 @@ public sealed class ProcessTests
             }
 
             using var response = endpoint == "account/check"
-                ? await _http.GetAsync("openapi/account/check?" + string.Join("&", all.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}")))
-                : await _http.PostAsync("openapi/" + endpoint, new FormUrlEncodedContent(all));
+                ? await http.GetAsync("openapi/account/check?" + string.Join("&", all.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}")))
+                : await http.PostAsync("openapi/" + endpoint, new FormUrlEncodedContent(all));
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
         }
 
@@ -206,7 +206,7 @@ public sealed class ProcessTests
                 }
             }
 
-            using var response = await _http.SendAsync(request);
+            using var response = await http.SendAsync(request);
             return (int)response.StatusCode;
         }
 
@@ -214,34 +214,34 @@ public sealed class ProcessTests
 
         public async Task<int> TerminateAsync()
         {
-            using (var kill = Process.Start("kill", new[] { "-TERM", _process.Id.ToString(CultureInfo.InvariantCulture) }))
+            using (var kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) }))
             {
                 await kill.WaitForExitAsync();
             }
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await _process.WaitForExitAsync(timeout.Token);
-            return _process.ExitCode;
+            await process.WaitForExitAsync(timeout.Token);
+            return process.ExitCode;
         }
 
-        public string RestOfStdout() => _process.StandardOutput.ReadToEnd();
+        public string RestOfStdout() => process.StandardOutput.ReadToEnd();
 
         public void Kill()
         {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
         }
 
         public async ValueTask DisposeAsync()
         {
-            _http.Dispose();
-            if (!_process.HasExited)
+            http.Dispose();
+            if (!process.HasExited)
             {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
             }
 
-            _process.Dispose();
+            process.Dispose();
         }
     }
 }

@@ -10,31 +10,31 @@ namespace BizConf.Emulator.Tests;
 /// </summary>
 public sealed class SiteTokenTests
 {
-    private readonly ManualClock _clock = new();
-    private readonly Auth _auth;
+    private readonly ManualClock clock = new();
+    private readonly Auth auth;
 
     public SiteTokenTests()
     {
         var replay = new ReplayGuard();
-        _auth = new Auth(new EmulatorState(_clock, file: null, replay), replay);
+        auth = new Auth(new EmulatorState(clock, file: null, replay), replay);
     }
 
     [Fact]
     public void Good_site_token_names_the_site_and_is_good_once()
     {
-        var fields = SiteFields(Wire.DemoSite, Wire.DemoKey, _clock.GetUtcNow().ToUnixTimeMilliseconds());
+        var fields = SiteFields(Wire.DemoSite, Wire.DemoKey, clock.GetUtcNow().ToUnixTimeMilliseconds());
 
-        Assert.Equal(Wire.DemoSite, _auth.Site(fields));
-        Assert.Equal(102, Assert.Throws<ApiFailure>(() => _auth.Site(fields)).Status);
+        Assert.Equal(Wire.DemoSite, auth.Site(fields));
+        Assert.Equal(102, Assert.Throws<ApiFailureException>(() => auth.Site(fields)).Status);
     }
 
     [Fact]
     public void Unknown_site_is_106_and_wrong_key_is_102()
     {
-        var now = _clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
 
-        Assert.Equal(106, Assert.Throws<ApiFailure>(() => _auth.Site(SiteFields("nowhere", Wire.DemoKey, now))).Status);
-        Assert.Equal(102, Assert.Throws<ApiFailure>(() => _auth.Site(SiteFields(Wire.DemoSite, "wrong", now + 1))).Status);
+        Assert.Equal(106, Assert.Throws<ApiFailureException>(() => auth.Site(SiteFields("nowhere", Wire.DemoKey, now))).Status);
+        Assert.Equal(102, Assert.Throws<ApiFailureException>(() => auth.Site(SiteFields(Wire.DemoSite, "wrong", now + 1))).Status);
     }
 
     private static RequestFields SiteFields(string siteSign, string apiKey, long timeStamp)

@@ -13,17 +13,17 @@ public sealed class OpenApiPipeline
     private const string FieldsKey = "bizconf.fields";
     private const string StatusKey = "bizconf.status";
 
-    private readonly RequestLog _log;
-    private readonly Faults _faults;
-    private readonly TimeProvider _clock;
-    private readonly TimeSpan _latency;
+    private readonly RequestLog log;
+    private readonly Faults faults;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan latency;
 
     public OpenApiPipeline(RequestLog log, Faults faults, TimeProvider clock, EmulatorOptions options)
     {
-        _log = log;
-        _faults = faults;
-        _clock = clock;
-        _latency = TimeSpan.FromMilliseconds(options.LatencyMs);
+        this.log = log;
+        this.faults = faults;
+        this.clock = clock;
+        latency = TimeSpan.FromMilliseconds(options.LatencyMs);
     }
 
     public static RequestFields FieldsOf(HttpContext context) =>
@@ -42,17 +42,17 @@ public sealed class OpenApiPipeline
         var endpoint = (rest.Value ?? "").Trim('/');
         var fields = await RequestFields.ReadAsync(context.Request);
         context.Items[FieldsKey] = fields;
-        var entry = _log.Begin(_clock.GetUtcNow(), endpoint, context.Request.Method, fields.Sent);
+        var entry = log.Begin(clock.GetUtcNow(), endpoint, context.Request.Method, fields.Sent);
         int? httpStatus = null;
         FaultRule? fault = null;
         try
         {
-            if (_latency > TimeSpan.Zero)
+            if (latency > TimeSpan.Zero)
             {
-                await Task.Delay(_latency, context.RequestAborted);
+                await Task.Delay(latency, context.RequestAborted);
             }
 
-            fault = _faults.Take(endpoint);
+            fault = faults.Take(endpoint);
             httpStatus = fault is null ? await AnswerAsync(context, next) : await SufferAsync(context, next, fault);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -2,14 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace BizConf.Emulator.Api;
 
-/// <summary>An API handler: takes the request's fields and returns the whole answer object, or throws <see cref="ApiFailure"/>.</summary>
+/// <summary>An API handler: takes the request's fields and returns the whole answer object, or throws <see cref="ApiFailureException"/>.</summary>
 public delegate JsonObject ApiHandler(RequestFields fields);
 
 /// <summary>
 /// Maps <c>/openapi/&lt;name&gt;</c> for its one documented method (routing answers 405 to the others) and wraps the
 /// handler so that every outcome is an HTTP 200 envelope.
 /// </summary>
-public static class OpenApiRoutes
+public static partial class OpenApiRoutes
 {
     public static void MapApi(this IEndpointRouteBuilder routes, string method, string name, ApiHandler handler)
     {
@@ -27,14 +27,13 @@ public static class OpenApiRoutes
         {
             body = handler(OpenApiPipeline.FieldsOf(context));
         }
-        catch (ApiFailure failure)
+        catch (ApiFailureException failure)
         {
             body = Envelope.Failure(failure.Status, failure.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            context.RequestServices.GetRequiredService<ILogger<ApiHandler>>()
-                .LogError(ex, "Unexpected failure in {Path}", context.Request.Path);
+            UnexpectedFailure(context.RequestServices.GetRequiredService<ILogger<ApiHandler>>(), ex, context.Request.Path);
             body = Envelope.Failure(ApiStatus.InternalError, ApiStatus.MessageFor(ApiStatus.InternalError));
         }
 
@@ -47,4 +46,7 @@ public static class OpenApiRoutes
         body["status"] is JsonValue value && value.TryGetValue<string>(out var text)
             ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
             : body["status"]!.GetValue<int>();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure in {Path}")]
+    private static partial void UnexpectedFailure(ILogger logger, Exception exception, PathString path);
 }

@@ -6,20 +6,20 @@ namespace BizConf.Emulator.Api;
 /// <summary>
 /// The fields of one API request: the query string of a GET, the url-encoded form body of a POST. Fields sent
 /// the other way round are not seen, as a client that puts them there has a bug worth catching. A missing field
-/// and an empty one mean the same ("not set"). Readers that find a bad value throw <see cref="ApiFailure"/> with the
+/// and an empty one mean the same ("not set"). Readers that find a bad value throw <see cref="ApiFailureException"/> with the
 /// status the caller names (104 for meeting fields, 109 for the others).
 /// </summary>
 public sealed class RequestFields
 {
-    private readonly List<KeyValuePair<string, string>> _sent;
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly List<KeyValuePair<string, string>> sent;
+    private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
 
     public RequestFields(IEnumerable<KeyValuePair<string, StringValues>> source)
     {
-        _sent = source.Select(pair => new KeyValuePair<string, string>(pair.Key, pair.Value.ToString())).ToList();
+        sent = source.Select(pair => new KeyValuePair<string, string>(pair.Key, pair.Value.ToString())).ToList();
         foreach (var pair in source)
         {
-            _values.TryAdd(pair.Key, pair.Value.Count > 0 ? pair.Value[0] ?? "" : "");
+            values.TryAdd(pair.Key, pair.Value.Count > 0 ? pair.Value[0] ?? "" : "");
         }
     }
 
@@ -48,15 +48,15 @@ public sealed class RequestFields
     }
 
     /// <summary>Every field exactly as sent (repeated fields joined by commas), for the request log.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Sent => _sent;
+    public IReadOnlyList<KeyValuePair<string, string>> Sent => sent;
 
     public string? Text(string name) =>
-        _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+        values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
 
     public string RequiredText(string name, int status) =>
-        Text(name) ?? throw new ApiFailure(status, $"'{name}' is required.");
+        Text(name) ?? throw new ApiFailureException(status, $"'{name}' is required.");
 
-    public long? Long(string name, int status)
+    public long? LongValue(string name, int status)
     {
         var text = Text(name);
         if (text is null)
@@ -66,15 +66,15 @@ public sealed class RequestFields
 
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new ApiFailure(status, $"'{name}' must be a whole number.");
+            : throw new ApiFailureException(status, $"'{name}' must be a whole number.");
     }
 
     public long RequiredLong(string name, int status) =>
-        Long(name, status) ?? throw new ApiFailure(status, $"'{name}' is required.");
+        LongValue(name, status) ?? throw new ApiFailureException(status, $"'{name}' is required.");
 
-    public int? Int(string name, int status)
+    public int? IntValue(string name, int status)
     {
-        var value = Long(name, status);
+        var value = LongValue(name, status);
         if (value is null)
         {
             return null;
@@ -82,16 +82,16 @@ public sealed class RequestFields
 
         return value is >= int.MinValue and <= int.MaxValue
             ? (int)value.Value
-            : throw new ApiFailure(status, $"'{name}' is out of range.");
+            : throw new ApiFailureException(status, $"'{name}' is out of range.");
     }
 
     public int RequiredInt(string name, int status) =>
-        Int(name, status) ?? throw new ApiFailure(status, $"'{name}' is required.");
+        IntValue(name, status) ?? throw new ApiFailureException(status, $"'{name}' is required.");
 
     /// <summary>A number from a fixed set (an enumeration such as optionJbh), or <paramref name="absent"/>.</summary>
     public int Choice(string name, int status, int absent, params int[] allowed)
     {
-        var value = Int(name, status);
+        var value = IntValue(name, status);
         if (value is null)
         {
             return absent;
@@ -99,7 +99,7 @@ public sealed class RequestFields
 
         return allowed.Contains(value.Value)
             ? value.Value
-            : throw new ApiFailure(status, $"'{name}' must be one of {string.Join(", ", allowed)}.");
+            : throw new ApiFailureException(status, $"'{name}' must be one of {string.Join(", ", allowed)}.");
     }
 
     /// <summary>A site wall time (<c>yyyy-MM-dd HH:mm:ss</c>, UTC+08:00) as an instant.</summary>
@@ -113,9 +113,9 @@ public sealed class RequestFields
 
         return SiteTime.TryParseWall(text, out var instant)
             ? instant
-            : throw new ApiFailure(status, $"'{name}' must be formatted {SiteTime.WireFormat}.");
+            : throw new ApiFailureException(status, $"'{name}' must be formatted {SiteTime.WireFormat}.");
     }
 
     public DateTimeOffset RequiredWallTime(string name, int status) =>
-        WallTime(name, status) ?? throw new ApiFailure(status, $"'{name}' is required.");
+        WallTime(name, status) ?? throw new ApiFailureException(status, $"'{name}' is required.");
 }

@@ -7,13 +7,13 @@ namespace BizConf.Emulator.Endpoints;
 /// <summary>API.md 5.2: account/check.</summary>
 public sealed class AccountEndpoints
 {
-    private readonly EmulatorState _state;
-    private readonly Auth _auth;
+    private readonly EmulatorState state;
+    private readonly Auth auth;
 
     public AccountEndpoints(EmulatorState state, Auth auth)
     {
-        _state = state;
-        _auth = auth;
+        this.state = state;
+        this.auth = auth;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -28,12 +28,12 @@ public sealed class AccountEndpoints
     /// </summary>
     private JsonObject Check(RequestFields fields)
     {
-        var caller = _auth.AccountOfSite(fields);
-        var available = _state.Read(data =>
+        var caller = auth.AccountOfSite(fields);
+        var available = state.Read(data =>
         {
-            var account = data.FindAccount(caller.LoginName) ?? throw new ApiFailure(ApiStatus.AccountNotFound);
+            var account = data.FindAccount(caller.LoginName) ?? throw new ApiFailureException(ApiStatus.AccountNotFound);
             var licences = data.FindSite(account.SiteSign)?.Licences ?? 0;
-            return MeetingCalendar.OtherAccountsBusyAt(data, account, _state.Now) < licences;
+            return MeetingCalendar.OtherAccountsBusyAt(data, account, state.Now) < licences;
         });
         var body = Envelope.Success();
         body["isAvailable"] = available;

@@ -11,17 +11,17 @@ namespace BizConf.Emulator.Endpoints;
 /// </summary>
 public sealed class AdminEndpoints
 {
-    private readonly EmulatorState _state;
-    private readonly Faults _faults;
-    private readonly RequestLog _log;
-    private readonly ServerInfo _server;
+    private readonly EmulatorState state;
+    private readonly Faults faults;
+    private readonly RequestLog log;
+    private readonly ServerInfo server;
 
     public AdminEndpoints(EmulatorState state, Faults faults, RequestLog log, ServerInfo server)
     {
-        _state = state;
-        _faults = faults;
-        _log = log;
-        _server = server;
+        this.state = state;
+        this.faults = faults;
+        this.log = log;
+        this.server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -32,16 +32,16 @@ public sealed class AdminEndpoints
         admin.MapPost("/sites", (SiteRequest body) => endpoints.PutSite(body));
         admin.MapPost("/accounts", (AccountRequest body) => endpoints.PutAccount(body));
         admin.MapPost("/faults", (FaultRequest body) => endpoints.AddFault(body));
-        admin.MapGet("/faults", () => Json(endpoints._faults.ToJson()));
+        admin.MapGet("/faults", () => Json(endpoints.faults.ToJson()));
         admin.MapDelete("/faults", () =>
         {
-            endpoints._faults.Clear();
+            endpoints.faults.Clear();
             return Results.NoContent();
         });
-        admin.MapGet("/requests", () => Json(endpoints._log.ToJson()));
+        admin.MapGet("/requests", () => Json(endpoints.log.ToJson()));
         admin.MapDelete("/requests", () =>
         {
-            endpoints._log.Clear();
+            endpoints.log.Clear();
             return Results.NoContent();
         });
         admin.MapPost("/reset", endpoints.Reset);
@@ -60,7 +60,7 @@ public sealed class AdminEndpoints
             return Problem("'licences' cannot be negative.");
         }
 
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var site = data.FindSite(body.SiteSign);
             if (site is null)
@@ -97,7 +97,7 @@ public sealed class AdminEndpoints
             return Problem("'maxConcurrent' cannot be negative.");
         }
 
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var account = data.FindAccount(body.LoginName);
             var siteSign = body.SiteSign ?? account?.SiteSign;
@@ -147,26 +147,26 @@ public sealed class AdminEndpoints
             DelayMs = body.DelayMs ?? 0,
             RetryAfterSec = body.RetryAfterSec,
         };
-        _faults.Add(rule);
+        faults.Add(rule);
         return Json(rule.ToJson());
     }
 
     private IResult Reset()
     {
-        _state.ResetToSeed();
-        _faults.Clear();
-        _log.Clear();
+        state.ResetToSeed();
+        faults.Clear();
+        log.Clear();
         return Results.NoContent();
     }
 
     private IResult AllMeetings()
     {
-        var meetings = _state.Read(data =>
+        var meetings = state.Read(data =>
         {
-            var now = _state.Now;
+            var now = state.Now;
             return data.Meetings.Select(m =>
             {
-                var json = MeetingJson.Detail(m, now, _server);
+                var json = MeetingJson.Detail(m, now, server);
                 json["loginName"] = m.OwnerLoginName;
                 json["registrationType"] = m.RegistrationType;
                 json["sendEmail"] = m.SendEmail;

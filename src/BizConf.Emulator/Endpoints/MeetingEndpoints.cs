@@ -12,16 +12,16 @@ public sealed class MeetingEndpoints
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
 
-    private readonly EmulatorState _state;
-    private readonly Auth _auth;
-    private readonly ServerInfo _server;
-    private readonly MeetingListing _listing = new();
+    private readonly EmulatorState state;
+    private readonly Auth auth;
+    private readonly ServerInfo server;
+    private readonly MeetingListing listing = new();
 
     public MeetingEndpoints(EmulatorState state, Auth auth, ServerInfo server)
     {
-        _state = state;
-        _auth = auth;
-        _server = server;
+        this.state = state;
+        this.auth = auth;
+        this.server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -37,41 +37,41 @@ public sealed class MeetingEndpoints
 
     private JsonObject Reserve(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         var input = MeetingInput.Read(fields);
-        return _state.Change(data =>
+        return state.Change(data =>
         {
-            var now = _state.Now;
+            var now = state.Now;
             input.CheckTime(now);
             var account = OwnerOf(data, caller);
             MeetingCalendar.CheckCapacity(data, account, input.StartUtc, input.EndUtc, movingId: null);
             var meeting = MeetingFactory.Create(data, account, input, now);
             data.Meetings.Add(meeting);
-            return Envelope.Success(MeetingJson.Summary(meeting, now, _server));
+            return Envelope.Success(MeetingJson.Summary(meeting, now, server));
         });
     }
 
     private JsonObject Modify(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         var id = fields.RequiredLong("id", ApiStatus.MeetingParameterError);
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var meeting = OwnMeeting(data, caller, id);
             var input = MeetingInput.Read(fields);
-            var now = _state.Now;
+            var now = state.Now;
             input.CheckTime(now);
             MeetingCalendar.CheckCapacity(data, OwnerOf(data, caller), input.StartUtc, input.EndUtc, movingId: meeting.Id);
             MeetingFactory.Apply(meeting, input);
-            return Envelope.Success(MeetingJson.Summary(meeting, now, _server));
+            return Envelope.Success(MeetingJson.Summary(meeting, now, server));
         });
     }
 
     private JsonObject Cancel(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             OwnMeeting(data, caller, id).Lifecycle = MeetingLifecycle.Cancelled;
             return Envelope.Success();
@@ -80,20 +80,20 @@ public sealed class MeetingEndpoints
 
     private JsonObject Get(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
-        return _state.Read(data => Envelope.Success(MeetingJson.Detail(OwnMeeting(data, caller, id), _state.Now, _server)));
+        return state.Read(data => Envelope.Success(MeetingJson.Detail(OwnMeeting(data, caller, id), state.Now, server)));
     }
 
     private JsonObject SetLivestream(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         const int Bad = ApiStatus.ParameterError;
         var id = fields.RequiredLong("id", Bad);
         var streamUrl = fields.RequiredText("streamUrl", Bad);
         var streamKey = fields.RequiredText("streamKey", Bad);
         var liveUrl = fields.RequiredText("liveUrl", Bad);
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var meeting = OwnMeeting(data, caller, id);
             meeting.StreamUrl = streamUrl;
@@ -105,26 +105,26 @@ public sealed class MeetingEndpoints
 
     private JsonObject List(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         const int Bad = ApiStatus.ParameterError;
         var keyword = fields.Text("keyword");
         var from = fields.WallTime("startTime", Bad);
         var to = fields.WallTime("endTime", Bad);
-        var pageNo = fields.Int("pageNo", Bad) ?? 1;
-        var pageSize = fields.Int("pageSize", Bad) ?? DefaultPageSize;
+        var pageNo = fields.IntValue("pageNo", Bad) ?? 1;
+        var pageSize = fields.IntValue("pageSize", Bad) ?? DefaultPageSize;
         if (pageNo < 1 || pageSize is < 1 or > MaxPageSize)
         {
-            throw new ApiFailure(Bad, $"'pageNo' starts at 1 and 'pageSize' is 1 to {MaxPageSize}.");
+            throw new ApiFailureException(Bad, $"'pageNo' starts at 1 and 'pageSize' is 1 to {MaxPageSize}.");
         }
 
-        return _state.Read(data =>
+        return state.Read(data =>
         {
-            var now = _state.Now;
-            var matches = _listing.Matches(data, _state.Version, new MeetingListing.Filter(caller.LoginName, keyword, from, to));
+            var now = state.Now;
+            var matches = listing.Matches(data, state.Version, new MeetingListing.Filter(caller.LoginName, keyword, from, to));
             var page = matches
                 .Skip((int)Math.Min(int.MaxValue, (long)(pageNo - 1) * pageSize))
                 .Take(pageSize)
-                .Select(m => (JsonNode)MeetingJson.Summary(m, now, _server))
+                .Select(m => (JsonNode)MeetingJson.Summary(m, now, server))
                 .ToArray();
 
             var body = Envelope.Success();
@@ -138,8 +138,8 @@ public sealed class MeetingEndpoints
     }
 
     private static Account OwnerOf(EmulatorData data, Caller caller) =>
-        data.FindAccount(caller.LoginName) ?? throw new ApiFailure(ApiStatus.AccountNotFound);
+        data.FindAccount(caller.LoginName) ?? throw new ApiFailureException(ApiStatus.AccountNotFound);
 
     private static Meeting OwnMeeting(EmulatorData data, Caller caller, long id) =>
-        data.FindOwnMeeting(id, caller.LoginName) ?? throw new ApiFailure(ApiStatus.MeetingNotFound);
+        data.FindOwnMeeting(id, caller.LoginName) ?? throw new ApiFailureException(ApiStatus.MeetingNotFound);
 }

@@ -13,17 +13,19 @@ namespace BizConf.Emulator.Endpoints;
 /// </summary>
 public sealed class RegistrationEndpoints
 {
+    private static readonly string[] RegistrantStatuses = ["pending", "approved", "denied"];
+
     private const int Bad = ApiStatus.ParameterError;
 
-    private readonly EmulatorState _state;
-    private readonly Auth _auth;
-    private readonly ServerInfo _server;
+    private readonly EmulatorState state;
+    private readonly Auth auth;
+    private readonly ServerInfo server;
 
     public RegistrationEndpoints(EmulatorState state, Auth auth, ServerInfo server)
     {
-        _state = state;
-        _auth = auth;
-        _server = server;
+        this.state = state;
+        this.auth = auth;
+        this.server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -37,11 +39,11 @@ public sealed class RegistrationEndpoints
     /// <summary>A list that is sent replaces the meeting's list of that kind; a list left out stays as it is.</summary>
     private JsonObject UpdateQuestions(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
         var questionsJson = fields.Text("questions");
         var customJson = fields.Text("custom_questions");
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var meeting = RegistrationMeeting(data, caller, id);
             var questions = questionsJson is null ? null : RegistrationRules.ReadQuestions(questionsJson);
@@ -54,7 +56,7 @@ public sealed class RegistrationEndpoints
 
     private JsonObject Add(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
         var firstName = fields.RequiredText("first_name", Bad);
         var email = fields.RequiredText("email", Bad);
@@ -72,7 +74,7 @@ public sealed class RegistrationEndpoints
             }
         }
 
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var meeting = RegistrationMeeting(data, caller, id);
             var answers = RegistrationRules.ReadAnswers(fields.Text("custom_questions"), meeting);
@@ -91,33 +93,33 @@ public sealed class RegistrationEndpoints
                     CustomAnswers = answers,
                     Tk = tk,
                     JoinUrl = $"{meeting.JoinUrl}?tk={tk}",
-                    CreatedUtc = _state.Now,
+                    CreatedUtc = state.Now,
                 };
                 meeting.Registrants.Add(registrant);
             }
 
-            return Envelope.Success(RegistrantJson.Added(registrant, meeting, _server));
+            return Envelope.Success(RegistrantJson.Added(registrant, meeting, server));
         });
     }
 
     /// <summary>Registrants with one status (approved unless asked), only until the meeting's end time (104 after it).</summary>
     private JsonObject List(RequestFields fields)
     {
-        var caller = _auth.Account(fields);
+        var caller = auth.Account(fields);
         var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
         var status = fields.Text("status") ?? "approved";
-        RegistrationRules.CheckChoice("status", status, new[] { "pending", "approved", "denied" });
-        return _state.Read(data =>
+        RegistrationRules.CheckChoice("status", status, RegistrantStatuses);
+        return state.Read(data =>
         {
             var meeting = RegistrationMeeting(data, caller, id);
-            if (meeting.Lifecycle == MeetingLifecycle.Ended || _state.Now >= meeting.EndUtc)
+            if (meeting.Lifecycle == MeetingLifecycle.Ended || state.Now >= meeting.EndUtc)
             {
-                throw new ApiFailure(ApiStatus.MeetingParameterError, "The meeting has ended; its registrants can no longer be listed.");
+                throw new ApiFailureException(ApiStatus.MeetingParameterError, "The meeting has ended; its registrants can no longer be listed.");
             }
 
             var listed = meeting.Registrants
                 .Where(r => r.Status == status)
-                .Select(r => (JsonNode)RegistrantJson.Listed(r, _server))
+                .Select(r => (JsonNode)RegistrantJson.Listed(r, server))
                 .ToArray();
             return Envelope.Success(new JsonArray(listed));
         });
@@ -125,10 +127,10 @@ public sealed class RegistrationEndpoints
 
     private static Meeting RegistrationMeeting(EmulatorData data, Caller caller, long id)
     {
-        var meeting = data.FindOwnMeeting(id, caller.LoginName) ?? throw new ApiFailure(ApiStatus.MeetingNotFound);
+        var meeting = data.FindOwnMeeting(id, caller.LoginName) ?? throw new ApiFailureException(ApiStatus.MeetingNotFound);
         return meeting.RegistrationType == 1
             ? meeting
-            : throw new ApiFailure(ApiStatus.MeetingParameterError, "The meeting does not take registrations (registrationType is not 1).");
+            : throw new ApiFailureException(ApiStatus.MeetingParameterError, "The meeting does not take registrations (registrationType is not 1).");
     }
 
     /// <summary><c>auto_approve</c> is a JSON-style boolean on the wire: true or false, true when absent.</summary>
@@ -137,7 +139,7 @@ public sealed class RegistrationEndpoints
         null => true,
         "true" => true,
         "false" => false,
-        _ => throw new ApiFailure(Bad, "'auto_approve' must be true or false."),
+        _ => throw new ApiFailureException(Bad, "'auto_approve' must be true or false."),
     };
 
     private static string Base64Url(byte[] bytes) =>

@@ -14,15 +14,15 @@ public sealed class ReportEndpoints
 {
     private const int Bad = ApiStatus.MeetingParameterError;
 
-    private readonly EmulatorState _state;
-    private readonly Auth _auth;
-    private readonly ServerInfo _server;
+    private readonly EmulatorState state;
+    private readonly Auth auth;
+    private readonly ServerInfo server;
 
     public ReportEndpoints(EmulatorState state, Auth auth, ServerInfo server)
     {
-        _state = state;
-        _auth = auth;
-        _server = server;
+        this.state = state;
+        this.auth = auth;
+        this.server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -36,37 +36,37 @@ public sealed class ReportEndpoints
 
     private JsonObject AttendeeLog(RequestFields fields)
     {
-        var siteSign = _auth.Site(fields);
+        var siteSign = auth.Site(fields);
         var id = fields.RequiredLong("confId", Bad);
-        return _state.Read(data =>
+        return state.Read(data =>
         {
             var meeting = LiveMeetingsOf(data, siteSign).FirstOrDefault(m => m.Id == id)
-                ?? throw new ApiFailure(ApiStatus.MeetingNotFound);
+                ?? throw new ApiFailureException(ApiStatus.MeetingNotFound);
             return Envelope.Success(ReportJson.AttendeeLog(meeting));
         });
     }
 
     private JsonObject ReportByNumber(RequestFields fields)
     {
-        var siteSign = _auth.Site(fields);
+        var siteSign = auth.Site(fields);
         var number = MeetingNumber(fields, "confNumber");
-        return _state.Read(data => Envelope.Success(Sessions(FindByNumber(data, siteSign, number))));
+        return state.Read(data => Envelope.Success(Sessions(FindByNumber(data, siteSign, number))));
     }
 
     private JsonObject ReportByJoinUrl(RequestFields fields)
     {
-        var siteSign = _auth.Site(fields);
+        var siteSign = auth.Site(fields);
         // Links are stored as paths and the client may hold one handed out before a restart on another port, so
         // only the path and query of what it sends count.
         var joinPath = LinkPath.Of(fields.RequiredText("joinUrl", Bad).Trim()).TrimEnd('/');
-        return _state.Read(data =>
+        return state.Read(data =>
         {
             var meetings = LiveMeetingsOf(data, siteSign)
                 .Where(m => SameLink(m.JoinUrl, joinPath) || m.Registrants.Exists(r => SameLink(r.JoinUrl, joinPath)))
                 .ToList();
             if (meetings.Count == 0)
             {
-                throw new ApiFailure(ApiStatus.MeetingNotFound);
+                throw new ApiFailureException(ApiStatus.MeetingNotFound);
             }
 
             return Envelope.Success(Sessions(meetings));
@@ -79,9 +79,9 @@ public sealed class ReportEndpoints
     /// </summary>
     private JsonObject Polls(RequestFields fields)
     {
-        var siteSign = _auth.Site(fields);
+        var siteSign = auth.Site(fields);
         var number = MeetingNumber(fields, "confNo");
-        return _state.Read(data =>
+        return state.Read(data =>
         {
             var polls = FindByNumber(data, siteSign, number)
                 .SelectMany(m => m.HeldSessions.Select(s => (Meeting: m, Session: s)))
@@ -95,13 +95,13 @@ public sealed class ReportEndpoints
     private JsonArray Sessions(IEnumerable<Meeting> meetings) => new(meetings
         .SelectMany(m => m.HeldSessions.Select(s => (Meeting: m, Session: s)))
         .OrderBy(pair => pair.Session.StartUtc)
-        .Select(pair => (JsonNode)ReportJson.Session(pair.Meeting, pair.Session, _server))
+        .Select(pair => (JsonNode)ReportJson.Session(pair.Meeting, pair.Session, server))
         .ToArray());
 
     private static List<Meeting> FindByNumber(EmulatorData data, string siteSign, string number)
     {
         var meetings = LiveMeetingsOf(data, siteSign).Where(m => m.MeetingNo == number).ToList();
-        return meetings.Count > 0 ? meetings : throw new ApiFailure(ApiStatus.MeetingNotFound);
+        return meetings.Count > 0 ? meetings : throw new ApiFailureException(ApiStatus.MeetingNotFound);
     }
 
     private static IEnumerable<Meeting> LiveMeetingsOf(EmulatorData data, string siteSign) =>
@@ -110,7 +110,7 @@ public sealed class ReportEndpoints
     private static string MeetingNumber(RequestFields fields, string name)
     {
         var number = fields.RequiredText(name, Bad).Trim();
-        return number.All(char.IsAsciiDigit) ? number : throw new ApiFailure(Bad, $"'{name}' must be a meeting number (digits).");
+        return number.All(char.IsAsciiDigit) ? number : throw new ApiFailureException(Bad, $"'{name}' must be a meeting number (digits).");
     }
 
     private static bool SameLink(string storedPath, string askedPath) =>

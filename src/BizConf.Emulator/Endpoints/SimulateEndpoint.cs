@@ -27,11 +27,11 @@ public sealed class SimulateEndpoint
 
     private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web);
 
-    private readonly EmulatorState _state;
+    private readonly EmulatorState state;
 
     public SimulateEndpoint(EmulatorState state)
     {
-        _state = state;
+        this.state = state;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -65,13 +65,13 @@ public sealed class SimulateEndpoint
             return Error($"'guests' must be 0 to {MaxGuests} and 'polls' 0 to {MaxPolls}.", StatusCodes.Status400BadRequest);
         }
 
-        var now = _state.Now;
+        var now = state.Now;
         if (body?.EndTime > now)
         {
             return Error("'endTime' cannot be later than now: a simulated meeting has already ended.", StatusCodes.Status400BadRequest);
         }
 
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var meeting = data.Meetings.Find(m => m.Id == id && m.Lifecycle != MeetingLifecycle.Cancelled);
             if (meeting is null)

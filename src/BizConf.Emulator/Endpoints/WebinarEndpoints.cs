@@ -15,15 +15,15 @@ public sealed class WebinarEndpoints
 {
     private const int Bad = ApiStatus.MeetingParameterError;
 
-    private readonly EmulatorState _state;
-    private readonly Auth _auth;
-    private readonly ServerInfo _server;
+    private readonly EmulatorState state;
+    private readonly Auth auth;
+    private readonly ServerInfo server;
 
     public WebinarEndpoints(EmulatorState state, Auth auth, ServerInfo server)
     {
-        _state = state;
-        _auth = auth;
-        _server = server;
+        this.state = state;
+        this.auth = auth;
+        this.server = server;
     }
 
     public static void Map(IEndpointRouteBuilder routes)
@@ -37,45 +37,45 @@ public sealed class WebinarEndpoints
 
     private JsonObject Create(RequestFields fields)
     {
-        var caller = _auth.AccountOfSite(fields);
+        var caller = auth.AccountOfSite(fields);
         var input = WebinarInput.Read(fields);
-        return _state.Change(data =>
+        return state.Change(data =>
         {
-            var now = _state.Now;
+            var now = state.Now;
             input.CheckTime(now);
-            var owner = data.FindAccount(caller.LoginName) ?? throw new ApiFailure(ApiStatus.AccountNotFound);
+            var owner = data.FindAccount(caller.LoginName) ?? throw new ApiFailureException(ApiStatus.AccountNotFound);
             var webinar = WebinarFactory.Create(data, owner, input, now);
             data.Webinars.Add(webinar);
-            return WebinarJson.Success(WebinarJson.Object(webinar, _server));
+            return WebinarJson.Success(WebinarJson.ToJson(webinar, server));
         });
     }
 
     private JsonObject Update(RequestFields fields)
     {
-        var caller = _auth.AccountOfSite(fields);
+        var caller = auth.AccountOfSite(fields);
         var webinarNo = fields.RequiredText("webinarNo", Bad);
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             var webinar = OwnWebinar(data, caller, webinarNo);
             var input = WebinarInput.Read(fields);
-            input.CheckTime(_state.Now);
+            input.CheckTime(state.Now);
             WebinarFactory.Apply(data, webinar, input);
-            return WebinarJson.Success(WebinarJson.Object(webinar, _server));
+            return WebinarJson.Success(WebinarJson.ToJson(webinar, server));
         });
     }
 
     private JsonObject Get(RequestFields fields)
     {
-        var caller = _auth.AccountOfSite(fields);
+        var caller = auth.AccountOfSite(fields);
         var webinarNo = fields.RequiredText("webinarNo", Bad);
-        return _state.Read(data => WebinarJson.Success(WebinarJson.Object(OwnWebinar(data, caller, webinarNo), _server)));
+        return state.Read(data => WebinarJson.Success(WebinarJson.ToJson(OwnWebinar(data, caller, webinarNo), server)));
     }
 
     private JsonObject Delete(RequestFields fields)
     {
-        var caller = _auth.AccountOfSite(fields);
+        var caller = auth.AccountOfSite(fields);
         var webinarNo = fields.RequiredText("webinarNo", Bad);
-        return _state.Change(data =>
+        return state.Change(data =>
         {
             data.Webinars.Remove(OwnWebinar(data, caller, webinarNo));
             return WebinarJson.Success();
@@ -84,5 +84,5 @@ public sealed class WebinarEndpoints
 
     private static Webinar OwnWebinar(EmulatorData data, Caller caller, string webinarNo) =>
         data.Webinars.Find(w => w.WebinarNo == webinarNo && string.Equals(w.OwnerLoginName, caller.LoginName, StringComparison.Ordinal))
-            ?? throw new ApiFailure(ApiStatus.MeetingNotFound);
+            ?? throw new ApiFailureException(ApiStatus.MeetingNotFound);
 }

@@ -3,10 +3,10 @@ namespace BizConf.Emulator.Hosting;
 /// <summary>The address the emulator really listens on (the bound port when port 0 was asked), once started.</summary>
 public sealed class ServerInfo
 {
-    private string? _baseAddress;
+    private string? baseAddress;
 
     public string BaseAddress =>
-        _baseAddress ?? throw new InvalidOperationException("The emulator has not started listening yet.");
+        baseAddress ?? throw new InvalidOperationException("The emulator has not started listening yet.");
 
     public void Resolve(IEnumerable<string> boundAddresses)
     {
@@ -14,7 +14,7 @@ public sealed class ServerInfo
         var chosen = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             ?? addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("The emulator is not bound to any address.");
-        _baseAddress = chosen.TrimEnd('/');
+        baseAddress = chosen.TrimEnd('/');
     }
 
     /// <summary>A stored link (see <see cref="LinkPath"/>) as handed out now: on this run's address.</summary>

@@ -147,8 +147,8 @@ public static class StateRules
         foreach (var (registrant, r) in Indexed(meeting.Registrants))
         {
             if (registrant is null
-                || registrant.Fields.Values.Contains(null!)
-                || registrant.CustomAnswers.Values.Contains(null!))
+                || registrant.Fields.ContainsValue(null!)
+                || registrant.CustomAnswers.ContainsValue(null!))
             {
                 return $"{at}.registrants[{r}] is null or has a null value in its fields or customAnswers.";
             }

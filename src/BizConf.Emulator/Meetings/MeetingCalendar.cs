@@ -19,7 +19,7 @@ public static class MeetingCalendar
         var own = others.Where(m => m.OwnerLoginName == account.LoginName).ToList();
         if (PeakOverlap(own, start, end) + 1 > account.MaxConcurrent)
         {
-            throw new ApiFailure(ApiStatus.MeetingConflict);
+            throw new ApiFailureException(ApiStatus.MeetingConflict);
         }
 
         var site = data.FindSite(account.SiteSign);
@@ -30,7 +30,7 @@ public static class MeetingCalendar
         var otherAccountsMeetings = others.Where(m => siteLogins.Contains(m.OwnerLoginName)).ToList();
         if (PeakAccounts(otherAccountsMeetings, start, end) + 1 > (site?.Licences ?? 0))
         {
-            throw new ApiFailure(ApiStatus.NoMeetingResources);
+            throw new ApiFailureException(ApiStatus.NoMeetingResources);
         }
     }
 

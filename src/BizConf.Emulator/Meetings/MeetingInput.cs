@@ -43,12 +43,12 @@ public sealed record MeetingInput(
     {
         if (Duration is < MinDuration or > MaxDuration)
         {
-            throw new ApiFailure(ApiStatus.MeetingTimeError, $"'duration' must be {MinDuration} to {MaxDuration} minutes.");
+            throw new ApiFailureException(ApiStatus.MeetingTimeError, $"'duration' must be {MinDuration} to {MaxDuration} minutes.");
         }
 
         if (StartUtc < now)
         {
-            throw new ApiFailure(ApiStatus.MeetingTimeError, "'startTime' is in the past.");
+            throw new ApiFailureException(ApiStatus.MeetingTimeError, "'startTime' is in the past.");
         }
     }
 }

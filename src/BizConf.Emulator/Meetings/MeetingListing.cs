@@ -12,22 +12,22 @@ public sealed class MeetingListing
     /// <summary>Lists kept at once; past this they are all dropped and made again as asked.</summary>
     private const int MaxKept = 64;
 
-    private readonly object _gate = new();
-    private readonly Dictionary<Filter, List<Meeting>> _kept = new();
-    private long _version = -1;
+    private readonly object gate = new();
+    private readonly Dictionary<Filter, List<Meeting>> kept = new();
+    private long version = -1;
 
     /// <summary>The matches for <paramref name="filter"/> in <paramref name="data"/> as of <paramref name="version"/>; never to be changed by the caller.</summary>
     public IReadOnlyList<Meeting> Matches(EmulatorData data, long version, Filter filter)
     {
-        lock (_gate)
+        lock (gate)
         {
-            if (version != _version || _kept.Count >= MaxKept)
+            if (version != this.version || kept.Count >= MaxKept)
             {
-                _kept.Clear();
-                _version = version;
+                kept.Clear();
+                this.version = version;
             }
 
-            if (!_kept.TryGetValue(filter, out var matches))
+            if (!kept.TryGetValue(filter, out var matches))
             {
                 matches = data.Meetings
                     .Where(m => m.OwnerLoginName == filter.LoginName && m.Lifecycle != MeetingLifecycle.Cancelled)
@@ -36,7 +36,7 @@ public sealed class MeetingListing
                     .OrderBy(m => m.StartUtc)
                     .ThenBy(m => m.Id)
                     .ToList();
-                _kept[filter] = matches;
+                kept[filter] = matches;
             }
 
             return matches;

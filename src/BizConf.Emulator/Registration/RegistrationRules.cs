@@ -11,6 +11,8 @@ namespace BizConf.Emulator.Registration;
 /// </summary>
 public static partial class RegistrationRules
 {
+    private static readonly string[] QuestionTypes = ["short", "single"];
+
     public const int MaxAnswerLength = 128;
     private const int Bad = ApiStatus.ParameterError;
 
@@ -41,7 +43,7 @@ public static partial class RegistrationRules
     {
         if (!EmailPattern().IsMatch(email))
         {
-            throw new ApiFailure(Bad, "'email' is not an e-mail address.");
+            throw new ApiFailureException(Bad, "'email' is not an e-mail address.");
         }
     }
 
@@ -49,7 +51,7 @@ public static partial class RegistrationRules
     {
         if (country is not null && !CountryPattern().IsMatch(country))
         {
-            throw new ApiFailure(Bad, "'country' must be a two-letter country code.");
+            throw new ApiFailureException(Bad, "'country' must be a two-letter country code.");
         }
     }
 
@@ -57,7 +59,7 @@ public static partial class RegistrationRules
     {
         if (value is not null && !allowed.Contains(value, StringComparer.Ordinal))
         {
-            throw new ApiFailure(Bad, $"'{name}' must be one of: {string.Join(" | ", allowed)}.");
+            throw new ApiFailureException(Bad, $"'{name}' must be one of: {string.Join(" | ", allowed)}.");
         }
     }
 
@@ -71,7 +73,7 @@ public static partial class RegistrationRules
             CheckChoice("field_name", name, FieldNames);
             if (questions.Exists(q => q.FieldName == name))
             {
-                throw new ApiFailure(Bad, $"'questions' names '{name}' twice.");
+                throw new ApiFailureException(Bad, $"'questions' names '{name}' twice.");
             }
 
             questions.Add(new StandardQuestion { FieldName = name, Required = OptionalBool(item, "required", "questions") });
@@ -88,13 +90,13 @@ public static partial class RegistrationRules
         {
             var title = RequiredString(item, "title", "custom_questions");
             var type = RequiredString(item, "type", "custom_questions");
-            CheckChoice("type", type, new[] { "short", "single" });
+            CheckChoice("type", type, QuestionTypes);
             var answers = new List<string>();
             if (item.TryGetProperty("answers", out var list) && list.ValueKind != JsonValueKind.Null)
             {
                 if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(a => a.ValueKind != JsonValueKind.String || a.GetString()!.Length == 0))
                 {
-                    throw new ApiFailure(Bad, "'answers' must be an array of non-empty strings.");
+                    throw new ApiFailureException(Bad, "'answers' must be an array of non-empty strings.");
                 }
 
                 answers.AddRange(list.EnumerateArray().Select(a => a.GetString()!));
@@ -102,12 +104,12 @@ public static partial class RegistrationRules
 
             if (type == "single" && answers.Count == 0)
             {
-                throw new ApiFailure(Bad, $"The single question '{title}' needs answers.");
+                throw new ApiFailureException(Bad, $"The single question '{title}' needs answers.");
             }
 
             if (questions.Exists(q => q.Title == title))
             {
-                throw new ApiFailure(Bad, $"'custom_questions' has the title '{title}' twice.");
+                throw new ApiFailureException(Bad, $"'custom_questions' has the title '{title}' twice.");
             }
 
             questions.Add(new CustomQuestion { Title = title, Type = type, Required = OptionalBool(item, "required", "custom_questions"), Answers = answers });
@@ -134,19 +136,19 @@ public static partial class RegistrationRules
             var value = item.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "";
             if (value.Length > MaxAnswerLength)
             {
-                throw new ApiFailure(Bad, $"The answer to '{title}' is longer than {MaxAnswerLength} characters.");
+                throw new ApiFailureException(Bad, $"The answer to '{title}' is longer than {MaxAnswerLength} characters.");
             }
 
             var question = meeting.CustomQuestions.Find(q => q.Title == title)
-                ?? throw new ApiFailure(Bad, $"The meeting has no custom question '{title}'.");
+                ?? throw new ApiFailureException(Bad, $"The meeting has no custom question '{title}'.");
             if (question.Type == "single" && value.Length > 0 && !question.Answers.Contains(value, StringComparer.Ordinal))
             {
-                throw new ApiFailure(Bad, $"'{value}' is not one of the answers to '{title}'.");
+                throw new ApiFailureException(Bad, $"'{value}' is not one of the answers to '{title}'.");
             }
 
             if (!answers.TryAdd(title, value))
             {
-                throw new ApiFailure(Bad, $"'{title}' is answered twice.");
+                throw new ApiFailureException(Bad, $"'{title}' is answered twice.");
             }
         }
 
@@ -163,7 +165,7 @@ public static partial class RegistrationRules
         {
             if (!fields.ContainsKey(question.FieldName))
             {
-                throw new ApiFailure(Bad, $"'{question.FieldName}' is required for this meeting.");
+                throw new ApiFailureException(Bad, $"'{question.FieldName}' is required for this meeting.");
             }
         }
 
@@ -171,7 +173,7 @@ public static partial class RegistrationRules
         {
             if (!answers.TryGetValue(question.Title, out var value) || value.Length == 0)
             {
-                throw new ApiFailure(Bad, $"The question '{question.Title}' is required for this meeting.");
+                throw new ApiFailureException(Bad, $"The question '{question.Title}' is required for this meeting.");
             }
         }
     }
@@ -186,12 +188,12 @@ public static partial class RegistrationRules
         }
         catch (JsonException)
         {
-            throw new ApiFailure(Bad, $"'{field}' is not JSON.");
+            throw new ApiFailureException(Bad, $"'{field}' is not JSON.");
         }
 
         if (root.ValueKind != JsonValueKind.Array || root.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Object))
         {
-            throw new ApiFailure(Bad, $"'{field}' must be a JSON array of objects.");
+            throw new ApiFailureException(Bad, $"'{field}' must be a JSON array of objects.");
         }
 
         return root.EnumerateArray().ToList();
@@ -200,7 +202,7 @@ public static partial class RegistrationRules
     private static string RequiredString(JsonElement item, string name, string field) =>
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString()!.Trim().Length > 0
             ? value.GetString()!
-            : throw new ApiFailure(Bad, $"Each entry of '{field}' needs a '{name}'.");
+            : throw new ApiFailureException(Bad, $"Each entry of '{field}' needs a '{name}'.");
 
     private static bool OptionalBool(JsonElement item, string name, string field)
     {
@@ -213,7 +215,7 @@ public static partial class RegistrationRules
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw new ApiFailure(Bad, $"'{name}' in '{field}' must be true or false."),
+            _ => throw new ApiFailureException(Bad, $"'{name}' in '{field}' must be true or false."),
         };
     }
 

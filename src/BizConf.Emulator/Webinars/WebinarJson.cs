@@ -14,7 +14,7 @@ public static class WebinarJson
     /// <summary>The dial-in number the emulator gives every webinar whose audio mixes phone in.</summary>
     public const string VideoPhone = "+86 4006012733";
 
-    public static JsonObject Object(Webinar webinar, ServerInfo server)
+    public static JsonObject ToJson(Webinar webinar, ServerInfo server)
     {
         var json = new JsonObject
         {

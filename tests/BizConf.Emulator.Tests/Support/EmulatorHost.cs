@@ -11,11 +11,11 @@ namespace BizConf.Emulator.Tests.Support;
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private EmulatorHost(WebApplication app, ManualClock clock, Uri baseAddress)
     {
-        _app = app;
+        this.app = app;
         Clock = clock;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(20) };
@@ -151,7 +151,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

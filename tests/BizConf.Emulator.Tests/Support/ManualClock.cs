@@ -6,20 +6,20 @@ public sealed class ManualClock : TimeProvider
     /// <summary>10:00 site time (UTC+8) on 2031-03-10.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2031, 3, 10, 2, 0, 0, TimeSpan.Zero);
 
-    private readonly object _gate = new();
-    private DateTimeOffset _now;
-    private long _lastTimeStamp;
+    private readonly object gate = new();
+    private DateTimeOffset now;
+    private long lastTimeStamp;
 
     public ManualClock(DateTimeOffset? start = null)
     {
-        _now = start ?? DefaultStart;
+        now = start ?? DefaultStart;
     }
 
     public override DateTimeOffset GetUtcNow()
     {
-        lock (_gate)
+        lock (gate)
         {
-            return _now;
+            return now;
         }
     }
 
@@ -29,18 +29,18 @@ public sealed class ManualClock : TimeProvider
     /// </summary>
     public long NextTimeStamp()
     {
-        lock (_gate)
+        lock (gate)
         {
-            _lastTimeStamp = Math.Max(_now.ToUnixTimeMilliseconds(), _lastTimeStamp + 1);
-            return _lastTimeStamp;
+            lastTimeStamp = Math.Max(now.ToUnixTimeMilliseconds(), lastTimeStamp + 1);
+            return lastTimeStamp;
         }
     }
 
     public void Advance(TimeSpan by)
     {
-        lock (_gate)
+        lock (gate)
         {
-            _now += by;
+            now += by;
         }
     }
 }

@@ -3,96 +3,95 @@ using System.Linq;
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
-namespace BizConf.PowerShell.Commands
+namespace BizConf.PowerShell.Commands;
+
+/// <summary>
+/// Get-BizConfMeetingLink: cfcloud:// links that open the BizConf app in a meeting (API.md section 6). Only
+/// text is built, so no session is needed and nothing is sent.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "BizConfMeetingLink")]
+[OutputType(typeof(MeetingLink))]
+public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
 {
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("meetingNo", "confno")]
+    public string MeetingNumber { get; set; } = string.Empty;
+
+    [Parameter]
+    public MeetingLinkRole Role { get; set; } = MeetingLinkRole.Attendee;
+
     /// <summary>
-    /// Get-BizConfMeetingLink: cfcloud:// links that open the BizConf app in a meeting (API.md section 6). Only
-    /// text is built, so no session is needed and nothing is sent.
+    /// The name shown in the meeting: the attendee's, or the host's for a host link. Binds from a DisplayName or
+    /// Name column (a report participant's Name); without one, FirstName and LastName make it (a registrant).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "BizConfMeetingLink")]
-    [OutputType(typeof(MeetingLink))]
-    public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
+    [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("uname", "Name")]
+    public string? DisplayName { get; set; }
+
+    /// <summary>With LastName, the name shown when no DisplayName is given: a registrant's or a CSV row's.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("first_name", "GivenName")]
+    public string? FirstName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("last_name", "Surname")]
+    public string? LastName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("hostKey", "pwd")]
+    public string? Password { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("uid")]
+    public string? UserId { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    public string? HostToken { get; set; }
+
+    private string? commandLineDisplayName;
+
+    protected override void BeginProcessing()
     {
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
+        FormatViews.EnsureLoaded(this);
+        commandLineDisplayName = MyInvocation.BoundParameters.ContainsKey(nameof(DisplayName)) ? DisplayName : null;
+    }
 
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [Alias("meetingNo", "confno")]
-        public string MeetingNumber { get; set; } = string.Empty;
-
-        [Parameter]
-        public MeetingLinkRole Role { get; set; } = MeetingLinkRole.Attendee;
-
-        /// <summary>
-        /// The name shown in the meeting: the attendee's, or the host's for a host link. Binds from a DisplayName or
-        /// Name column (a report participant's Name); without one, FirstName and LastName make it (a registrant).
-        /// </summary>
-        [Parameter(Position = 1, ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        [Alias("uname", "Name")]
-        public string? DisplayName { get; set; }
-
-        /// <summary>With LastName, the name shown when no DisplayName is given: a registrant's or a CSV row's.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        [Alias("first_name", "GivenName")]
-        public string? FirstName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        [Alias("last_name", "Surname")]
-        public string? LastName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        [Alias("hostKey", "pwd")]
-        public string? Password { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        [Alias("uid")]
-        public string? UserId { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
-        [AllowNull]
-        public string? HostToken { get; set; }
-
-        private string? commandLineDisplayName;
-
-        protected override void BeginProcessing()
+    protected override void ProcessRecord()
+    {
+        try
         {
-            FormatViews.EnsureLoaded(this);
-            commandLineDisplayName = MyInvocation.BoundParameters.ContainsKey(nameof(DisplayName)) ? DisplayName : null;
+            // A meeting's or webinar's Name is its title, not a person's: from those only the command line names the person.
+            var fromModuleObject = InputObject?.BaseObject is Meeting || InputObject?.BaseObject is Webinar;
+            var displayName = fromModuleObject ? commandLineDisplayName : DisplayName;
+            if (string.IsNullOrWhiteSpace(displayName))
+            {
+                var person = string.Join(" ", new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
+                displayName = person.Length == 0 ? displayName : person;
+            }
+
+            WriteObject(Role == MeetingLinkRole.Host
+                ? MeetingLinks.Start(MeetingNumber, UserId ?? string.Empty, HostToken ?? string.Empty, displayName)
+                : MeetingLinks.Join(MeetingNumber, Password, displayName));
         }
-
-        protected override void ProcessRecord()
+        catch (ArgumentException e)
         {
-            try
-            {
-                // A meeting's or webinar's Name is its title, not a person's: from those only the command line names the person.
-                var fromModuleObject = InputObject?.BaseObject is Meeting || InputObject?.BaseObject is Webinar;
-                var displayName = fromModuleObject ? commandLineDisplayName : DisplayName;
-                if (string.IsNullOrWhiteSpace(displayName))
-                {
-                    var person = string.Join(" ", new[] { FirstName, LastName }.Where(part => !string.IsNullOrWhiteSpace(part)).Select(part => part!.Trim()));
-                    displayName = person.Length == 0 ? displayName : person;
-                }
-
-                WriteObject(Role == MeetingLinkRole.Host
-                    ? MeetingLinks.Start(MeetingNumber, UserId ?? string.Empty, HostToken ?? string.Empty, displayName)
-                    : MeetingLinks.Join(MeetingNumber, Password, displayName));
-            }
-            catch (ArgumentException e)
-            {
-                WriteError(ErrorRecords.From(e, (object?)InputObject ?? MeetingNumber));
-            }
+            WriteError(ErrorRecords.From(e, (object?)InputObject ?? MeetingNumber));
         }
     }
 }

@@ -5,170 +5,169 @@ using System.Globalization;
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
-namespace BizConf.PowerShell.Commands
+namespace BizConf.PowerShell.Commands;
+
+/// <summary>
+/// Add-BizConfRegistrant: registers people for a meeting (addRegistrant). Every field binds from CSV columns by
+/// its name or its wire name, so a file of people registers in one pipeline.
+/// </summary>
+[Cmdlet(VerbsCommon.Add, "BizConfRegistrant", SupportsShouldProcess = true)]
+[OutputType(typeof(Registrant))]
+public sealed class AddBizConfRegistrantCommand : BizConfAccountCmdlet
 {
+    /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get; set; }
+
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    [ValidateRange(1, long.MaxValue)]
+    [Alias("confId", "Id")]
+    public long MeetingId { get; set; }
+
+    // No alias "email": PowerShell refuses an alias equal to the parameter name, and names match ignoring case anyway.
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("EmailAddress", "Mail")]
+    public string Email { get; set; } = string.Empty;
+
+    [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    [Alias("first_name", "GivenName")]
+    public string FirstName { get; set; } = string.Empty;
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("last_name", "Surname")]
+    public string? LastName { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Address { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? City { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("Province")]
+    public string? State { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("PostalCode")]
+    public string? Zip { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Country { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Phone { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Comments { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public string? Industry { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    // No "Title" alias: in an Outlook contact export, Title is the honorific (Ms., Dr.), not the job.
+    [Alias("job_title")]
+    public string? JobTitle { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(EmployeeCountCompleter))]
+    [Alias("no_of_employees")]
+    public string? NumberOfEmployees { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [Alias("org", "Company")]
+    public string? Organization { get; set; }
+
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(LanguageCompleter))]
+    public string? Language { get; set; }
+
     /// <summary>
-    /// Add-BizConfRegistrant: registers people for a meeting (addRegistrant). Every field binds from CSV columns by
-    /// its name or its wire name, so a file of people registers in one pipeline.
+    /// Answers to the meeting's custom questions: a hashtable of question title = answer, or the text of a
+    /// registrant's CustomAnswers column (Title=Value; Title2=Value2), so an exported CSV registers again.
     /// </summary>
-    [Cmdlet(VerbsCommon.Add, "BizConfRegistrant", SupportsShouldProcess = true)]
-    [OutputType(typeof(Registrant))]
-    public sealed class AddBizConfRegistrantCommand : BizConfAccountCmdlet
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [CustomAnswerTransformation]
+    [Alias("CustomAnswers", "custom_questions")]
+    public IDictionary? CustomAnswer { get; set; }
+
+    // Nullable so that an empty CSV cell means "not given", which is the default true, and not false.
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [BooleanTransformation(EmptyMeansNotGiven = true)]
+    [Alias("auto_approve")]
+    public bool? AutoApprove { get; set; }
+
+    private readonly Dictionary<string, string> registeredRows = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    protected override string Activity => "Registering people";
+
+    protected override void ProcessRecord()
     {
-        /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
-        [Parameter(ValueFromPipeline = true, DontShow = true)]
-        public PSObject? InputObject { get; set; }
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateRange(1, long.MaxValue)]
-        [Alias("confId", "Id")]
-        public long MeetingId { get; set; }
-
-        // No alias "email": PowerShell refuses an alias equal to the parameter name, and names match ignoring case anyway.
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [Alias("EmailAddress", "Mail")]
-        public string Email { get; set; } = string.Empty;
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [Alias("first_name", "GivenName")]
-        public string FirstName { get; set; } = string.Empty;
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("last_name", "Surname")]
-        public string? LastName { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Address { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? City { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("Province")]
-        public string? State { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("PostalCode")]
-        public string? Zip { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Country { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Phone { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Comments { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Industry { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        // No "Title" alias: in an Outlook contact export, Title is the honorific (Ms., Dr.), not the job.
-        [Alias("job_title")]
-        public string? JobTitle { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(EmployeeCountCompleter))]
-        [Alias("no_of_employees")]
-        public string? NumberOfEmployees { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("org", "Company")]
-        public string? Organization { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(LanguageCompleter))]
-        public string? Language { get; set; }
-
-        /// <summary>
-        /// Answers to the meeting's custom questions: a hashtable of question title = answer, or the text of a
-        /// registrant's CustomAnswers column (Title=Value; Title2=Value2), so an exported CSV registers again.
-        /// </summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [CustomAnswerTransformation]
-        [Alias("CustomAnswers", "custom_questions")]
-        public IDictionary? CustomAnswer { get; set; }
-
-        // Nullable so that an empty CSV cell means "not given", which is the default true, and not false.
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [BooleanTransformation(EmptyMeansNotGiven = true)]
-        [Alias("auto_approve")]
-        public bool? AutoApprove { get; set; }
-
-        private readonly Dictionary<string, string> registeredRows = new Dictionary<string, string>(StringComparer.Ordinal);
-
-        protected override string Activity => "Registering people";
-
-        protected override void ProcessRecord()
+        var id = MeetingId;
+        var account = Account;
+        var request = new RegistrantRequest
         {
-            var id = MeetingId;
-            var account = Account;
-            var request = new RegistrantRequest
+            Email = Email,
+            FirstName = FirstName,
+            LastName = LastName,
+            Address = Address,
+            City = City,
+            State = State,
+            Zip = Zip,
+            Country = Country,
+            Phone = Phone,
+            Comments = Comments,
+            Industry = Industry,
+            JobTitle = JobTitle,
+            NumberOfEmployees = NumberOfEmployees,
+            Organization = Organization,
+            Language = Language,
+            AutoApprove = AutoApprove ?? true,
+        };
+        var target = (object?)InputObject ?? request;
+        try
+        {
+            if (CustomAnswer != null)
             {
-                Email = Email,
-                FirstName = FirstName,
-                LastName = LastName,
-                Address = Address,
-                City = City,
-                State = State,
-                Zip = Zip,
-                Country = Country,
-                Phone = Phone,
-                Comments = Comments,
-                Industry = Industry,
-                JobTitle = JobTitle,
-                NumberOfEmployees = NumberOfEmployees,
-                Organization = Organization,
-                Language = Language,
-                AutoApprove = AutoApprove ?? true,
-            };
-            var target = (object?)InputObject ?? request;
-            try
-            {
-                if (CustomAnswer != null)
+                foreach (DictionaryEntry entry in CustomAnswer)
                 {
-                    foreach (DictionaryEntry entry in CustomAnswer)
-                    {
-                        request.CustomAnswers.Add(new KeyValuePair<string, string>(
-                            LanguagePrimitives.ConvertTo<string>(entry.Key), LanguagePrimitives.ConvertTo<string>(entry.Value) ?? string.Empty));
-                    }
+                    request.CustomAnswers.Add(new KeyValuePair<string, string>(
+                        LanguagePrimitives.ConvertTo<string>(entry.Key), LanguagePrimitives.ConvertTo<string>(entry.Value) ?? string.Empty));
                 }
-
-                request.Normalize();
-            }
-            catch (ArgumentException e)
-            {
-                Fail(e, target);
-                return;
             }
 
-            if (!ShouldProcess($"{request.FirstName} <{request.Email}> for meeting {id} of account {account}", "Register"))
-            {
-                return;
-            }
-
-            // Registrations that could meet (the same person for the same meeting) run in input order; all others at once.
-            var orderKey = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", request.Email!.ToUpperInvariant());
-            Send(target, account, orderKey, (client, token) => client.AddRegistrantAsync(id, request, token), registrant =>
-            {
-                // The service keeps a person's first registration and answers a second one with the same registrant:
-                // say so, or a row with new details would look applied. Known from the answer alone, at no cost.
-                var key = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", registrant.RegistrantId);
-                if (registeredRows.TryGetValue(key, out var earlier))
-                {
-                    WriteWarning($"{request.Email} was already registered for meeting {id} (registrant {registrant.RegistrantId}) by an earlier row ({earlier}); " +
-                        "the service keeps the first registration, so this row's details were not applied.");
-                }
-                else
-                {
-                    registeredRows[key] = $"{request.FirstName} {request.LastName}".Trim();
-                }
-
-                WriteObject(registrant);
-            });
+            request.Normalize();
         }
+        catch (ArgumentException e)
+        {
+            Fail(e, target);
+            return;
+        }
+
+        if (!ShouldProcess($"{request.FirstName} <{request.Email}> for meeting {id} of account {account}", "Register"))
+        {
+            return;
+        }
+
+        // Registrations that could meet (the same person for the same meeting) run in input order; all others at once.
+        var orderKey = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", request.Email!.ToUpperInvariant());
+        Send(target, account, orderKey, (client, token) => client.AddRegistrantAsync(id, request, token), registrant =>
+        {
+            // The service keeps a person's first registration and answers a second one with the same registrant:
+            // say so, or a row with new details would look applied. Known from the answer alone, at no cost.
+            var key = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", registrant.RegistrantId);
+            if (registeredRows.TryGetValue(key, out var earlier))
+            {
+                WriteWarning($"{request.Email} was already registered for meeting {id} (registrant {registrant.RegistrantId}) by an earlier row ({earlier}); " +
+                    "the service keeps the first registration, so this row's details were not applied.");
+            }
+            else
+            {
+                registeredRows[key] = $"{request.FirstName} {request.LastName}".Trim();
+            }
+
+            WriteObject(registrant);
+        });
     }
 }

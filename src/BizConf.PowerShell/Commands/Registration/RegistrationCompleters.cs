@@ -4,19 +4,18 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using BizConf.PowerShell.Internal;
 
-namespace BizConf.PowerShell.Commands
-{
-    /// <summary>Tab completion for -NumberOfEmployees: the service's fixed list, quoted (the values hold commas and spaces).</summary>
-    public sealed class EmployeeCountCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ValueCompletion.Matching(RegistrationValues.EmployeeCounts, wordToComplete);
-    }
+namespace BizConf.PowerShell.Commands;
 
-    /// <summary>Tab completion for -Language: the service's language codes.</summary>
-    public sealed class LanguageCompleter : IArgumentCompleter
-    {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-            ValueCompletion.Matching(RegistrationValues.Languages, wordToComplete);
-    }
+/// <summary>Tab completion for -NumberOfEmployees: the service's fixed list, quoted (the values hold commas and spaces).</summary>
+public sealed class EmployeeCountCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        ValueCompletion.Matching(RegistrationValues.EmployeeCounts, wordToComplete);
+}
+
+/// <summary>Tab completion for -Language: the service's language codes.</summary>
+public sealed class LanguageCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
+        ValueCompletion.Matching(RegistrationValues.Languages, wordToComplete);
 }

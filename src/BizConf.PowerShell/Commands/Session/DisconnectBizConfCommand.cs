@@ -1,33 +1,32 @@
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
-namespace BizConf.PowerShell.Commands
+namespace BizConf.PowerShell.Commands;
+
+/// <summary>Disconnect-BizConf: closes a session (by default the runspace's) and forgets it.</summary>
+[Cmdlet(VerbsCommunications.Disconnect, "BizConf")]
+public sealed class DisconnectBizConfCommand : PSCmdlet
 {
-    /// <summary>Disconnect-BizConf: closes a session (by default the runspace's) and forgets it.</summary>
-    [Cmdlet(VerbsCommunications.Disconnect, "BizConf")]
-    public sealed class DisconnectBizConfCommand : PSCmdlet
+    [Parameter(ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public BizConfSession? Session { get; set; }
+
+    protected override void ProcessRecord()
     {
-        [Parameter(ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public BizConfSession? Session { get; set; }
-
-        protected override void ProcessRecord()
+        var current = SessionStore.Current;
+        var session = Session ?? current;
+        if (session == null)
         {
-            var current = SessionStore.Current;
-            var session = Session ?? current;
-            if (session == null)
-            {
-                WriteVerbose("There is no BizConf session to close.");
-                return;
-            }
-
-            session.Dispose();
-            if (ReferenceEquals(session, current))
-            {
-                SessionStore.Current = null;
-            }
-
-            WriteVerbose($"Disconnected {session}.");
+            WriteVerbose("There is no BizConf session to close.");
+            return;
         }
+
+        session.Dispose();
+        if (ReferenceEquals(session, current))
+        {
+            SessionStore.Current = null;
+        }
+
+        WriteVerbose($"Disconnected {session}.");
     }
 }

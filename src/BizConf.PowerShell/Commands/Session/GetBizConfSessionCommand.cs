@@ -1,26 +1,25 @@
 using System.Management.Automation;
 using BizConf.PowerShell.Internal;
 
-namespace BizConf.PowerShell.Commands
-{
-    /// <summary>Get-BizConfSession: the runspace's default session, if there is one.</summary>
-    [Cmdlet(VerbsCommon.Get, "BizConfSession")]
-    [OutputType(typeof(BizConfSession))]
-    public sealed class GetBizConfSessionCommand : PSCmdlet
-    {
-        protected override void BeginProcessing() => Internal.FormatViews.EnsureLoaded(this);
+namespace BizConf.PowerShell.Commands;
 
-        protected override void EndProcessing()
+/// <summary>Get-BizConfSession: the runspace's default session, if there is one.</summary>
+[Cmdlet(VerbsCommon.Get, "BizConfSession")]
+[OutputType(typeof(BizConfSession))]
+public sealed class GetBizConfSessionCommand : PSCmdlet
+{
+    protected override void BeginProcessing() => Internal.FormatViews.EnsureLoaded(this);
+
+    protected override void EndProcessing()
+    {
+        var session = SessionStore.Current;
+        if (session != null)
         {
-            var session = SessionStore.Current;
-            if (session != null)
-            {
-                WriteObject(session);
-            }
-            else
-            {
-                WriteVerbose("There is no BizConf session. Run Connect-BizConf.");
-            }
+            WriteObject(session);
+        }
+        else
+        {
+            WriteVerbose("There is no BizConf session. Run Connect-BizConf.");
         }
     }
 }

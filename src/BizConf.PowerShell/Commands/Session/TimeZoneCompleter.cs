@@ -6,17 +6,16 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using BizConf.PowerShell.Internal;
 
-namespace BizConf.PowerShell.Commands
+namespace BizConf.PowerShell.Commands;
+
+/// <summary>Tab completion for -TimeZone: the zones this machine knows, with the BizConf default first.</summary>
+public sealed class TimeZoneCompleter : IArgumentCompleter
 {
-    /// <summary>Tab completion for -TimeZone: the zones this machine knows, with the BizConf default first.</summary>
-    public sealed class TimeZoneCompleter : IArgumentCompleter
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
-        {
-            var zones = new[] { SiteTime.DefaultZoneId, "Asia/Shanghai" }
-                .Concat(TimeZoneInfo.GetSystemTimeZones().Select(zone => zone.Id).OrderBy(id => id, StringComparer.OrdinalIgnoreCase))
-                .Distinct(StringComparer.OrdinalIgnoreCase);
-            return ValueCompletion.Matching(zones, wordToComplete);
-        }
+        var zones = new[] { SiteTime.DefaultZoneId, "Asia/Shanghai" }
+            .Concat(TimeZoneInfo.GetSystemTimeZones().Select(zone => zone.Id).OrderBy(id => id, StringComparer.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        return ValueCompletion.Matching(zones, wordToComplete);
     }
 }
