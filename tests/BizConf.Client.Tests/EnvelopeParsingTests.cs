@@ -4,7 +4,7 @@ using BizConf.Transport;
 
 namespace BizConf.Client.Tests;
 
-/// <summary>API.md section 1 (response rules) and section 4 (statuses): reading the envelope and the meeting object.</summary>
+/// <summary>docs/API.md, "Transport" (answers) and "Statuses": reading the envelope and the meeting object.</summary>
 public class EnvelopeParsingTests
 {
     private static readonly DateTimeOffset GmtStart = new(2017, 8, 9, 4, 0, 0, TimeSpan.Zero);
@@ -150,20 +150,15 @@ public class EnvelopeParsingTests
         }
     }
 
-    [Fact]
-    public async Task Empty_misspelled_stream_url_falls_back_to_the_corrected_spelling()
+    [Theory]
+    [InlineData("""{"status":100,"data":{"id":5,"streanUrl":"","streamUrl":"rtmp://push.example/a"}}""", "rtmp://push.example/a")]
+    [InlineData("""{"status":100,"data":{"id":5,"streamUrl":"rtmp://push.example/a"}}""", "rtmp://push.example/a")]
+    [InlineData("""{"status":100,"data":{"id":5,"streanUrl":"rtmp://sic","streamUrl":"rtmp://corrected"}}""", "rtmp://sic")]
+    public async Task Misspelled_streanUrl_wins_when_set_and_the_corrected_spelling_fills_in(string body, string expected)
     {
-        var meeting = await GetAsync("""{"status":100,"data":{"id":5,"streanUrl":"","streamUrl":"rtmp://push.example/a"}}""");
+        var meeting = await GetAsync(body);
 
-        Assert.Equal("rtmp://push.example/a", meeting.StreamUrl);
-    }
-
-    [Fact]
-    public async Task Misspelled_streanUrl_wins_over_streamUrl_when_both_are_set()
-    {
-        var meeting = await GetAsync("""{"status":100,"data":{"id":5,"streanUrl":"rtmp://sic","streamUrl":"rtmp://corrected"}}""");
-
-        Assert.Equal("rtmp://sic", meeting.StreamUrl);
+        Assert.Equal(expected, meeting.StreamUrl);
     }
 
     [Fact]
@@ -228,7 +223,7 @@ public class EnvelopeParsingTests
 
     public static TheoryData<int, string, string> StatusTable => new()
     {
-        // API.md section 4: status, English message, PowerShell ErrorCategory.
+        // docs/API.md, "Statuses": status, English message, PowerShell ErrorCategory.
         { 101, "The account (loginName) does not exist.", "ObjectNotFound" },
         { 102, "Authentication failed: check the API key, and that each token is new.", "AuthenticationError" },
         { 103, "The BizConf service had an internal error.", "NotSpecified" },

@@ -6,7 +6,7 @@ using BizConf.Client.Tests.Support;
 namespace BizConf.Client.Tests;
 
 /// <summary>
-/// The report parser's leniency (API.md 5.3): keys matched ignoring case, spaces and underscores, <c>data</c> as an
+/// The report parser's leniency (docs/API.md, "Reports"): keys matched ignoring case, spaces and underscores, <c>data</c> as an
 /// array of sessions or one object, participants under <c>records</c> or <c>attendees</c>, numbers as strings.
 /// </summary>
 [Collection(LocalZoneCollection.Name)]
