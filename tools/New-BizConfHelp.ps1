@@ -814,6 +814,8 @@ $exported = [System.Collections.Generic.HashSet[string]]::new([string[]]$command
 $mdFiles = @(Get-ChildItem -LiteralPath $DocsPath -Filter '*.md' -File | Select-OrdinalSorted -Key { $_.Name })
 foreach ($md in $mdFiles) {
     if ($md.Name -like 'about_*' -or $md.Name.StartsWith('_')) { continue }
+    # A name in capitals is one of the project's own documents (API.md, ARCHITECTURE.md), not help.
+    if ($md.BaseName -cmatch '^[A-Z]+$') { continue }
     if (-not $exported.Contains($md.BaseName)) {
         $problems.Add("$($md.Name): documents '$($md.BaseName)', but module '$($module.Name)' exports no such cmdlet (rename/remove the page, or prefix it with _ if it is not a cmdlet page)")
     }
