@@ -133,7 +133,7 @@ public sealed class RunnerFlowTests
         await work.SettleAsync(runner);
         runner.WaitForWork(TimeSpan.Zero);
 
-        var waiting = Task.Run(() => runner.WaitForWork(TimeSpan.FromMinutes(2)));
+        var waiting = PipelineThread.Run(() => runner.WaitForWork(TimeSpan.FromMinutes(2)));
         work.Complete("act 0");
 
         await waiting.WaitAsync(TimeSpan.FromSeconds(60));
@@ -146,7 +146,7 @@ public sealed class RunnerFlowTests
         var runner = new ItemRunner<int>(2);
         runner.Wake();
 
-        await Task.Run(() => runner.WaitForWork(TimeSpan.FromMinutes(2))).WaitAsync(TimeSpan.FromSeconds(60));
+        await PipelineThread.Run(() => runner.WaitForWork(TimeSpan.FromMinutes(2))).WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public sealed class RunnerFlowTests
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (results.Count < 5 && DateTime.UtcNow < until)
         {
-            await Task.Run(() => runner.WaitForWork(TimeSpan.FromMilliseconds(250)));
+            await PipelineThread.Run(() => runner.WaitForWork(TimeSpan.FromMilliseconds(250)));
             while (runner.TryTake() is { } outcome)
             {
                 results.Add(outcome.Result);

@@ -56,7 +56,7 @@ public sealed class StopTests
         runner.Submit(work, 1, On("host-1"));
         await work.SettleAsync(runner);
 
-        var stopping = Task.Run(() => runner.Stop(TimeSpan.FromMinutes(2)));
+        var stopping = PipelineThread.Run(() => runner.Stop(TimeSpan.FromMinutes(2)));
         await WaitUntil(() => runner.IsStopped);
         work.Complete("act 1");
         work.Complete("act 0");
@@ -89,9 +89,9 @@ public sealed class StopTests
         runner.Submit(work, 0, On());
         await work.SettleAsync(runner);
         runner.WaitForWork(TimeSpan.Zero);
-        var waiting = Task.Run(() => runner.WaitForWork(TimeSpan.FromMinutes(2)));
+        var waiting = PipelineThread.Run(() => runner.WaitForWork(TimeSpan.FromMinutes(2)));
 
-        var first = await Task.Run(() => runner.Stop(TimeSpan.Zero));
+        var first = await PipelineThread.Run(() => runner.Stop(TimeSpan.Zero));
         await waiting.WaitAsync(TimeSpan.FromSeconds(60));
         var second = runner.Stop(TimeSpan.FromMinutes(2));
         runner.Dispose();

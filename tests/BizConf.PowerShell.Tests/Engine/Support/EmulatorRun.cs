@@ -67,7 +67,7 @@ internal sealed class EmulatorRun : IAsyncDisposable
             }
         }
 
-        var results = await Task.Run(() => Rows.Run(file.Rows, seedIds, throttleLimit));
+        var results = await PipelineThread.Run(() => Rows.Run(file.Rows, seedIds, throttleLimit));
         var names = new Dictionary<long, string>();
         for (var i = 0; i < seedIds.Count; i++)
         {

@@ -41,7 +41,7 @@ internal static class Items
             Assert.True(DateTime.UtcNow < until, $"Only {taken.Count} of {count} outcomes came back.");
             if (taken.Count < count)
             {
-                await Task.Run(() => runner.WaitForWork(TimeSpan.FromMilliseconds(250)));
+                await PipelineThread.Run(() => runner.WaitForWork(TimeSpan.FromMilliseconds(250)));
             }
         }
 
