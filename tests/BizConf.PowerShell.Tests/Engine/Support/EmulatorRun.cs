@@ -20,14 +20,18 @@ internal sealed class EmulatorRun : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly HttpClient admin;
-    private readonly BizConfClient client;
+    private readonly Dictionary<string, BizConfClient> clients;
 
     private EmulatorRun(WebApplication app, Uri address)
     {
         this.app = app;
         admin = new HttpClient { BaseAddress = new Uri(address, "/_emulator/"), Timeout = TimeSpan.FromSeconds(30) };
-        client = new BizConfClient(new BizConfClientOptions { BaseUri = address, LoginName = RandomFile.AllAccounts[0], Timeout = TimeSpan.FromSeconds(30) }, ApiKey);
-        Rows = new RowRunner(client);
+        // One client per account, each signing with the site's one key.
+        clients = RandomFile.AllAccounts.ToDictionary(
+            account => account,
+            account => new BizConfClient(new BizConfClientOptions { BaseUri = address, LoginName = account, Timeout = TimeSpan.FromSeconds(30) }, ApiKey),
+            StringComparer.Ordinal);
+        Rows = new RowRunner(clients);
     }
 
     public RowRunner Rows { get; }
@@ -56,7 +60,7 @@ internal sealed class EmulatorRun : IAsyncDisposable
             var request = new MeetingRequest { Name = seed.Name, StartTime = seed.Start, Duration = seed.Duration };
             try
             {
-                var made = await client.ForAccount(seed.Account).CreateMeetingAsync(request);
+                var made = await clients[seed.Account].CreateMeetingAsync(request);
                 seedIds.Add(made.Id);
                 seeds.Add("made as " + made.Id.ToString(CultureInfo.InvariantCulture));
             }
@@ -90,7 +94,11 @@ internal sealed class EmulatorRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        client.Dispose();
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
         admin.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();

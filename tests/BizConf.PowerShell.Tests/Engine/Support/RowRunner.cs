@@ -16,13 +16,13 @@ internal sealed class RowRunner
     private static readonly TimeSpan Backstop = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
-    private readonly BizConfClient client;
+    private readonly IReadOnlyDictionary<string, BizConfClient> clients;
     private int busy;
     private int peak;
 
-    public RowRunner(BizConfClient client)
+    public RowRunner(IReadOnlyDictionary<string, BizConfClient> clients)
     {
-        this.client = client;
+        this.clients = clients;
     }
 
     /// <summary>The most client calls that were ever under way at once.</summary>
@@ -80,7 +80,7 @@ internal sealed class RowRunner
 
     private void Submit(ItemRunner<RowResult> runner, Row row, long id)
     {
-        var account = client.ForAccount(row.Account);
+        var account = clients[row.Account];
         if (row.Kind == RowKind.Create)
         {
             var request = new MeetingRequest { Name = row.Name, StartTime = row.Start, Duration = row.Duration };
