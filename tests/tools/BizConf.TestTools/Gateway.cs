@@ -1,16 +1,19 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Features;
+using BizConf.TestTools.Http1;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace BizConf.TestTools;
 
 /// <summary>
 /// A reverse proxy in front of one server (--target). A request whose path contains --match (any request without it;
 /// letter case ignored) is held --hold-ms before it is forwarded, and it is forwarded whether or not its client is
-/// still there: the server does the work of a request its client gave up on. The whole body is read on arrival, so a
-/// client that leaves during the hold takes nothing of its request with it.
+/// still there: the server does the work of a request its client gave up on. It reads raw connections, as the proxy
+/// does, because Kestrel's HTTP server drops a request whose client closes before the body is read; here every byte
+/// that arrived is read, whenever the client leaves.
 /// </summary>
-internal sealed class Gateway : HttpTool
+internal sealed class Gateway : Tool
 {
     private readonly HttpClient client = Upstream.CreateClient();
     private readonly Uri target;
@@ -25,33 +28,63 @@ internal sealed class Gateway : HttpTool
         match = options.Match;
     }
 
-    protected override async Task HandleAsync(HttpContext context)
+    public override void ConfigureListen(ListenOptions listen) => listen.Run(HandleConnectionAsync);
+
+    protected override void Map(WebApplication app)
+    {
+        // Nothing to map: every connection goes to HandleConnectionAsync, not to the HTTP pipeline.
+    }
+
+    private async Task HandleConnectionAsync(ConnectionContext connection)
+    {
+        var departure = new Departure();
+        // Kestrel's transport notes the end of the client's side (its FIN or reset) while nobody reads.
+        using var watch = connection.ConnectionClosed.Register(departure.Note);
+        var output = connection.Transport.Output.AsStream(leaveOpen: true);
+        var reader = new ConnectionReader(connection.Transport.Input.AsStream(leaveOpen: true));
+        try
+        {
+            while (await reader.ReadHeadAsync(Stopping) is { } head)
+            {
+                if (!await HandleRequestAsync(head, reader, output, departure) || departure.Left is not null)
+                {
+                    return;
+                }
+            }
+        }
+        catch (BadRequestException ex)
+        {
+            Log.Write(new JsonObject { ["status"] = ex.Status, ["error"] = ex.Message });
+            await TryWriteAsync(() => Http1Answers.WriteTextAsync(output, ex.Status, ex.Message, [], close: true, Stopping));
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away before its request was whole, or the tool is stopping: nothing to forward.
+        }
+    }
+
+    /// <summary>Holds, forwards and answers one request; true when the connection stays open for the next.</summary>
+    private async Task<bool> HandleRequestAsync(RequestHead head, ConnectionReader reader, Stream output, Departure departure)
     {
         var arrived = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var departure = new Departure();
-        using var watch = context.RequestAborted.Register(departure.Note);
-        var request = context.Request;
-        var path = request.Path.Value ?? "/";
+        var pathAndQuery = Uri.TryCreate(head.Target, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : head.Target;
+        var path = pathAndQuery.Split('?')[0];
         var held = match is null || path.Contains(match, StringComparison.OrdinalIgnoreCase);
-        var entry = new JsonObject();
-        entry["method"] = request.Method;
-        entry["path"] = path;
-        entry["held"] = held;
-        entry["arrived"] = JsonLog.Stamp(arrived);
+        var entry = new JsonObject
+        {
+            ["method"] = head.Method,
+            ["path"] = path,
+            ["held"] = held,
+            ["arrived"] = JsonLog.Stamp(arrived),
+        };
 
-        byte[] body;
-        try
+        if (head.ExpectsContinue)
         {
-            using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, Stopping);
-            body = buffer.ToArray();
+            await TryWriteAsync(() => output.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), Stopping).AsTask());
         }
-        catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
-        {
-            Finish(entry, departure, forwarded: null, status: null, "The request body did not arrive whole; nothing was forwarded.");
-            return;
-        }
+
+        var body = await reader.ReadBodyAsync(head, Stopping);
 
         // A loop on the clock rather than one delay, so that the hold is never shorter than asked.
         while (held && clock.Elapsed < hold)
@@ -63,34 +96,32 @@ internal sealed class Gateway : HttpTool
             catch (OperationCanceledException)
             {
                 Finish(entry, departure, forwarded: null, status: null, "The gateway was stopped during the hold; nothing was forwarded.");
-                return;
+                return false;
             }
         }
 
         entry["heldMs"] = (long)clock.Elapsed.TotalMilliseconds;
         var forwarded = DateTimeOffset.UtcNow;
-        var rawTarget = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        var uri = new Uri(target.GetLeftPart(UriPartial.Authority) + target.AbsolutePath.TrimEnd('/') + rawTarget);
-        var headers = request.Headers
-            .Where(h => !string.Equals(h.Key, "Host", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(h => h.Value.Select(value => new KeyValuePair<string, string>(h.Key, value ?? string.Empty)));
+        var uri = new Uri(target.GetLeftPart(UriPartial.Authority) + target.AbsolutePath.TrimEnd('/') + pathAndQuery);
+        var headers = head.Headers.Where(h => !string.Equals(h.Key, "Host", StringComparison.OrdinalIgnoreCase));
+        var declaredBody = head.IsChunked || head.Header("Content-Length") is not null;
         Answer answer;
-        using (var message = Upstream.BuildRequest(request.Method, uri, headers, body, request.ContentLength is not null || body.Length > 0))
+        using (var request = Upstream.BuildRequest(head.Method, uri, headers, body, declaredBody))
         {
             try
             {
-                answer = await Upstream.SendAsync(client, message, Stopping);
+                answer = await Upstream.SendAsync(client, request, Stopping);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
             {
                 Finish(entry, departure, forwarded, status: null, $"The target did not answer: {ex.Message}");
-                await TryAnswerAsync(context, 502, [], []);
-                return;
+                await TryWriteAsync(() => Http1Answers.WriteTextAsync(output, 502, ex.Message, [], !head.KeepAlive, Stopping));
+                return head.KeepAlive;
             }
         }
 
         Finish(entry, departure, forwarded, answer.Status, error: null);
-        await TryAnswerAsync(context, answer.Status, answer.Headers, answer.Body);
+        return await TryWriteAsync(() => Http1Answers.WriteAnswerAsync(output, answer, head, Stopping)) && head.KeepAlive;
     }
 
     private void Finish(JsonObject entry, Departure departure, DateTimeOffset? forwarded, int? status, string? error)
@@ -109,28 +140,17 @@ internal sealed class Gateway : HttpTool
         Log.Write(entry);
     }
 
-    /// <summary>Relays an answer to a client that may have gone; a client that left gets nothing, and that is fine.</summary>
-    private static async Task TryAnswerAsync(HttpContext context, int status, IReadOnlyList<KeyValuePair<string, string>> headers, byte[] body)
+    /// <summary>Writes to a client that may have gone; a client that left gets nothing, and that is fine.</summary>
+    private static async Task<bool> TryWriteAsync(Func<Task> write)
     {
-        if (context.RequestAborted.IsCancellationRequested)
-        {
-            return;
-        }
-
         try
         {
-            var response = context.Response;
-            response.StatusCode = status;
-            foreach (var group in headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                response.Headers[group.Key] = group.Select(h => h.Value).ToArray();
-            }
-
-            response.ContentLength = body.Length;
-            await response.Body.WriteAsync(body, context.RequestAborted);
+            await write();
+            return true;
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
         {
+            return false;
         }
     }
 

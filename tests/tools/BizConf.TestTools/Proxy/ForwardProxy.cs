@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using BizConf.TestTools.Http1;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -34,8 +35,8 @@ internal sealed class ForwardProxy : Tool
 
     private async Task HandleConnectionAsync(ConnectionContext connection)
     {
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Stopping, connection.ConnectionClosed);
-        var token = cancellation.Token;
+        // Only a stop cancels: a client that ends its side of a tunnel may still be sent the rest of the answer.
+        var token = Stopping;
         var input = connection.Transport.Input.AsStream(leaveOpen: true);
         var output = connection.Transport.Output.AsStream(leaveOpen: true);
         var reader = new ConnectionReader(input);
@@ -56,7 +57,7 @@ internal sealed class ForwardProxy : Tool
         catch (BadRequestException ex)
         {
             Log.Write(Entry(head, null, ex.Status, ex.Message));
-            await ProxyAnswers.WriteTextAsync(output, ex.Status, ex.Message, [], close: true, token);
+            await Http1Answers.WriteTextAsync(output, ex.Status, ex.Message, [], close: true, token);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
         {
@@ -79,7 +80,7 @@ internal sealed class ForwardProxy : Tool
             }
 
             Log.Write(Entry(head, accepted, 407));
-            await ProxyAnswers.WriteTextAsync(output, 407, string.Empty, [new("Proxy-Authenticate", Challenge)], !keepOpen, token);
+            await Http1Answers.WriteTextAsync(output, 407, string.Empty, [new("Proxy-Authenticate", Challenge)], !keepOpen, token);
             return keepOpen;
         }
 
@@ -111,13 +112,13 @@ internal sealed class ForwardProxy : Tool
             catch (Exception ex) when (ex is HttpRequestException or IOException && !token.IsCancellationRequested)
             {
                 Log.Write(Entry(head, accepted, 502, ex.Message));
-                await ProxyAnswers.WriteTextAsync(output, 502, ex.Message, [], !head.KeepAlive, token);
+                await Http1Answers.WriteTextAsync(output, 502, ex.Message, [], !head.KeepAlive, token);
                 return head.KeepAlive;
             }
         }
 
         Log.Write(Entry(head, accepted, answer.Status));
-        await ProxyAnswers.WriteAnswerAsync(output, answer, head, token);
+        await Http1Answers.WriteAnswerAsync(output, answer, head, token);
         return head.KeepAlive;
     }
 
@@ -140,7 +141,7 @@ internal sealed class ForwardProxy : Tool
         catch (Exception ex) when (ex is SocketException || (ex is OperationCanceledException && !token.IsCancellationRequested))
         {
             Log.Write(Entry(head, accepted, 502, ex.Message));
-            await ProxyAnswers.WriteTextAsync(output, 502, ex.Message, [], close: true, token);
+            await Http1Answers.WriteTextAsync(output, 502, ex.Message, [], close: true, token);
             return;
         }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace BizConf.TestTools.Proxy;
+namespace BizConf.TestTools.Http1;
 
 /// <summary>
 /// Reads HTTP/1.1 requests off one client connection: heads, then bodies by Content-Length or chunked. Bytes read
@@ -94,7 +94,7 @@ internal sealed class ConnectionReader
 
             if (size == 0)
             {
-                // Trailer fields, if any, end with an empty line; the proxy keeps none of them.
+                // Trailer fields, if any, end with an empty line; none of them is kept.
                 while ((await ReadLineAsync(cancellation)).Length > 0)
                 {
                 }

@@ -1,4 +1,4 @@
-namespace BizConf.TestTools.Proxy;
+namespace BizConf.TestTools.Http1;
 
 /// <summary>The request line and header fields of one request, as the client sent them.</summary>
 internal sealed class RequestHead
@@ -13,7 +13,7 @@ internal sealed class RequestHead
 
     public string Method { get; }
 
-    /// <summary>An absolute URI, <c>host:port</c> for CONNECT, or whatever else the client put there.</summary>
+    /// <summary>A path (origin form), an absolute URI, or <c>host:port</c> for CONNECT, as the client put it.</summary>
     public string Target { get; }
 
     public string Version { get; }
@@ -63,7 +63,7 @@ internal sealed class RequestHead
             .Any(value => string.Equals(value.Trim(), token, StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>A request the proxy refuses with an HTTP status and a short reason, then closes the connection.</summary>
+/// <summary>A request refused with an HTTP status and a short reason; the connection is closed after the answer.</summary>
 internal sealed class BadRequestException : Exception
 {
     public BadRequestException(int status, string message)

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 
-namespace BizConf.TestTools.Proxy;
+namespace BizConf.TestTools.Http1;
 
-/// <summary>Writes HTTP/1.1 answers on a proxy connection, each framed by Content-Length.</summary>
-internal static class ProxyAnswers
+/// <summary>Writes HTTP/1.1 answers on a raw connection, each framed by Content-Length.</summary>
+internal static class Http1Answers
 {
     public static Task WriteTextAsync(Stream output, int status, string text, IEnumerable<KeyValuePair<string, string>> headers,
         bool close, CancellationToken cancellation)
