@@ -64,9 +64,12 @@ BeforeAll {
     function Get-ProcessWithArgument {
         # Ids of running processes whose command line contains $Text: a check that needs no process id of our own.
         param([Parameter(Mandatory)] [string] $Text)
-        foreach ($file in Get-ChildItem -Path '/proc/[0-9]*/cmdline' -ErrorAction SilentlyContinue) {
-            $line = try { [IO.File]::ReadAllText($file.FullName) } catch { '' }
-            if ($line.Contains($Text)) { [int]$file.Directory.Name }
+        # Processes come and go while /proc is read: one that is gone by the time it is read is passed over.
+        foreach ($folder in [IO.Directory]::EnumerateDirectories('/proc')) {
+            $id = Split-Path -Leaf $folder
+            if ($id -notmatch '^\d+$') { continue }
+            $line = try { [IO.File]::ReadAllText("$folder/cmdline") } catch { '' }
+            if ($line.Contains($Text)) { [int]$id }
         }
     }
 }
@@ -244,8 +247,9 @@ Describe 'The redirect tool' {
 
     It 'sends a client that follows a 307 on to the sink, which gets the form again but logs only its field names' {
         $sink = Start-TestTool sink
-        $redirect = Start-TestTool redirect -Arguments '--status', '307', '--location', "$($sink.Uri)/openapi/confReservation"
+        $redirect = $null
         try {
+            $redirect = Start-TestTool redirect -Arguments '--status', '307', '--location', "$($sink.Uri)/openapi/confReservation"
             $secret = 'secret-' + [guid]::NewGuid().ToString('n')
             $answer = Send-TestRequest (New-TestHttpClient) -Uri "$($redirect.Uri)/openapi/confReservation" -Form @{ loginName = 'followed'; token = $secret }
             $received = @(Get-TestToolLog $sink)
@@ -353,10 +357,13 @@ Describe 'Starting and stopping the tools' {
         if ($_ -eq 'gateway') { $arguments = '--target', $script:emulator.Uri }
         if ($_ -eq 'redirect') { $arguments = '--status', '302', '--location', 'http://127.0.0.1:9/' }
         $tool = Start-TestTool $_ -Arguments $arguments
-        $tool.Uri | Should -Match "^https?://127\.0\.0\.1:$($tool.Port)$"
-        @(Get-ProcessWithArgument $tool.LogPath) | Should -Be @($tool.Process.Id)
-
-        Stop-TestTool $tool
+        try {
+            $tool.Uri | Should -Match "^https?://127\.0\.0\.1:$($tool.Port)$"
+            @(Get-ProcessWithArgument $tool.LogPath) | Should -Be @($tool.Process.Id)
+        }
+        finally {
+            Stop-TestTool $tool
+        }
 
         $tool.Process.HasExited | Should -BeTrue
         $tool.ExitCode | Should -Be 0
@@ -384,6 +391,7 @@ Describe 'Starting and stopping the tools' {
             "tool $($tool.Process.Id) $($tool.LogPath)"
             Start-Sleep -Seconds 300
         } -Arguments $modulePath -ReadyPattern '^tool \d+ '
+        $logPath = $null
         try {
             $line = [regex]::Match((Get-Content -LiteralPath $child.StdoutPath -Raw), '(?m)^tool (\d+) (\S+)')
             $logPath = $line.Groups[2].Value
@@ -398,6 +406,8 @@ Describe 'Starting and stopping the tools' {
         }
         finally {
             Stop-ChildPwsh $child
+            # Nobody was left to call Stop-TestTool, so its temporary folder is this test's to remove.
+            if ($logPath) { Remove-Item -LiteralPath (Split-Path -Parent $logPath) -Recurse -Force -ErrorAction SilentlyContinue }
         }
     }
 
