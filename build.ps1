@@ -4,8 +4,9 @@
 .DESCRIPTION
     Build    writes the importable module to out/BizConf (manifest, DLLs, format file, en-US help) and the emulator
              to out/emulator.
-    Test     builds and packs (Package), runs every xunit suite and the Pester suite (the built module in a real pwsh
-             against real emulator processes, and both packages installed as a user would), prints one closing line
+    Test     builds and packs (Package), writes the test tools to out/testtools, runs every xunit suite and the
+             Pester suite (the built module in a real pwsh against real emulator and test tool processes, and both
+             packages installed as a user would), prints one closing line
              "N passed, N failed", and exits non-zero on any failure.
     Demo     builds, starts the emulator on a free loopback port, runs examples/demo.ps1 against it, stops it.
     Emulator builds and runs the emulator in the foreground (Ctrl+C stops it).
@@ -42,6 +43,7 @@ $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'BizConf'
 $emulatorOut = Join-Path $out 'emulator'
 $resultsOut = Join-Path $out 'test-results'
+$testToolsOut = Join-Path $out 'testtools'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
@@ -174,7 +176,8 @@ function Invoke-PesterSuite {
     Remove-Item -LiteralPath $resultFile -ErrorAction SilentlyContinue
     $code = Invoke-ChildPwsh @('-File', (Join-Path $root 'tools/Invoke-PesterSuite.ps1'), '-PesterPath', $pester,
         '-TestPath', (Join-Path $root 'tests/pester'), '-ModuleManifest', (Join-Path $moduleOut 'BizConf.psd1'),
-        '-EmulatorPath', (Join-Path $emulatorOut 'BizConf.Emulator.dll'), '-SummaryPath', $resultFile)
+        '-EmulatorPath', (Join-Path $emulatorOut 'BizConf.Emulator.dll'), '-SummaryPath', $resultFile,
+        '-TestToolsPath', (Join-Path $testToolsOut 'BizConf.TestTools.dll'))
     if (-not (Test-Path -LiteralPath $resultFile)) {
         Write-Host "Pester produced no summary (exit code $code)."
         return [pscustomobject]@{ Suite = 'pester'; Passed = 0; Failed = 1; Skipped = 0 }
@@ -186,6 +189,8 @@ function Invoke-PesterSuite {
 function Invoke-Test {
     # Package builds first; the Pester suite installs both packages as a user would.
     Invoke-Package
+    # The misbehaving peers (proxy, gateway, redirect, sink, tls) that the Pester suite starts as processes.
+    Invoke-Native dotnet publish (Join-Path $root 'tests/tools/BizConf.TestTools') -c $Configuration -o $testToolsOut --nologo -v quiet '-clp:ErrorsOnly'
     if (Test-Path $resultsOut) { Remove-Item -LiteralPath $resultsOut -Recurse -Force }
     $null = New-Item -ItemType Directory -Path $resultsOut
     $suites = @(

@@ -7,7 +7,9 @@ param(
     [Parameter(Mandatory)] [string] $TestPath,
     [Parameter(Mandatory)] [string] $ModuleManifest,
     [Parameter(Mandatory)] [string] $EmulatorPath,
-    [Parameter(Mandatory)] [string] $SummaryPath
+    [Parameter(Mandatory)] [string] $SummaryPath,
+    # BizConf.TestTools.dll, which tests/tools/TestTools.psm1 starts.
+    [Parameter(Mandatory)] [string] $TestToolsPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -15,6 +17,7 @@ $ErrorActionPreference = 'Stop'
 $PSStyle.OutputRendering = 'PlainText'
 $env:BIZCONF_MODULE_PATH = $ModuleManifest
 $env:BIZCONF_EMULATOR_PATH = $EmulatorPath
+$env:BIZCONF_TEST_TOOLS = $TestToolsPath
 Import-Module $PesterPath -Force
 
 $configuration = New-PesterConfiguration
