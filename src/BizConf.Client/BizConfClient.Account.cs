@@ -13,8 +13,9 @@ public sealed partial class BizConfClient
     public async Task<bool> CheckAccountAsync(string? loginName = null, CancellationToken cancellationToken = default)
     {
         InputRules.CheckText("LoginName", loginName);
-        var call = Get("account/check").Add("siteSign", RequireSiteSign("account/check"));
-        call.LoginName = string.IsNullOrWhiteSpace(loginName) ? null : loginName;
+        var account = string.IsNullOrWhiteSpace(loginName) ? LoginName : loginName!.Trim();
+        var call = new ApiRequest("account/check", System.Net.Http.HttpMethod.Get, TokenKind.Account, account, Repeat.Safe)
+            .Add("siteSign", RequireSiteSign("account/check"));
         var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         var available = Json.Flag(root, "isAvailable");
         if (available == null && Json.TryGet(root, "data", out var data))

@@ -1,80 +1,64 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using BizConf.Resources;
 using BizConf.Transport;
 
 namespace BizConf;
 
 public sealed partial class BizConfClient
 {
+    /// <summary>confReservation, exactly once (see the overload with a <see cref="RunLedger"/>).</summary>
+    public Task<Meeting> CreateMeetingAsync(MeetingRequest request, CancellationToken cancellationToken = default) =>
+        CreateMeetingAsync(request, new RunLedger(), skipExisting: false, cancellationToken);
+
+    /// <summary>confReservation, exactly once; <paramref name="skipExisting"/> looks first and sends nothing when the meeting is there.</summary>
+    public Task<Meeting> CreateMeetingAsync(MeetingRequest request, bool skipExisting, CancellationToken cancellationToken = default) =>
+        CreateMeetingAsync(request, new RunLedger(), skipExisting, cancellationToken);
+
     /// <summary>
-    /// confReservation, exactly once. A failure that may hide a meeting made (timeout, broken connection, HTTP
-    /// 5xx, status 103) is followed by a look on the account for the meeting (<see cref="FindMeetingAsync"/>):
-    /// found, it is the answer; not found, the request is sent again with a fresh token, as a retry. 429 and 503
-    /// turn the request away unprocessed and are repeated after their wait.
+    /// confReservation, exactly once. A failure that may hide a meeting made (a timeout, a broken connection, a server
+    /// error, status 103) is followed by a look on the account (after a timeout, again after a grace, for a service
+    /// that finishes late): found, it is the answer; not found, the request goes again with a fresh token, against the
+    /// one MaxRetry. A request that was never sent, or turned away (429, 503), simply goes again. When an attempt
+    /// that went unanswered may still land after a repeat, the account is looked at once more and such a twin is
+    /// cancelled, with a warning. Meetings another row of <paramref name="ledger"/> has are never taken.
     /// </summary>
     /// <param name="request">The meeting to schedule.</param>
+    /// <param name="ledger">What the run's rows have taken so far.</param>
     /// <param name="skipExisting">Look first, and send nothing when the meeting already exists on the account.</param>
     /// <param name="cancellationToken">Stops the call.</param>
-    public async Task<Meeting> CreateMeetingAsync(MeetingRequest request, bool skipExisting, CancellationToken cancellationToken = default)
+    public async Task<Meeting> CreateMeetingAsync(MeetingRequest request, RunLedger ledger, bool skipExisting, CancellationToken cancellationToken = default)
     {
         request.Validate(Now, requireFutureStart: true);
         if (skipExisting)
         {
-            var existing = await FindMeetingAsync(request, cancellationToken).ConfigureAwait(false);
+            var existing = await TakeExistingAsync(request, ledger, cancellationToken).ConfigureAwait(false);
             if (existing != null)
             {
+                ledger.CountSkipped();
                 Log($"Meeting '{existing.Name}' at {Describe(existing)} already exists on account {LoginName} (Id {existing.Id}): not scheduled again.");
                 return existing;
             }
         }
 
-        Meeting? made = null;
-        var call = Post("confReservation", safeToRepeat: false);
-        call.LookBeforeRepeat = async token =>
-        {
-            try
-            {
-                made = await FindMeetingAsync(request, token).ConfigureAwait(false);
-            }
-            catch (Exception lookup) when (lookup is BizConfApiException || lookup is BizConfTransportException)
-            {
-                return new LookResult(LookOutcome.Unknown,
-                    $"Looking for the meeting on account {LoginName} failed too ({lookup.Message}), so it may exist: look for it before scheduling it again.");
-            }
-
-            return made != null
-                ? new LookResult(LookOutcome.Found, $"Meeting '{made.Name}' (Id {made.Id}) exists on account {LoginName} with this name, start and duration: this request made it.")
-                : new LookResult(LookOutcome.NotFound, $"No such meeting exists on account {LoginName} (looked with listConf).");
-        };
-        AddMeetingFields(call, request);
-        call.Add("isSendEmail", request.SendEmail ? null : "n");
-        call.Add("registrationType", request.RequireRegistration ? "1" : null);
-        try
-        {
-            var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-            return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
-        }
-        catch (RequestCarriedOutException)
-        {
-            return made!;
-        }
+        var call = Post("confReservation", Repeat.LookFirst);
+        MeetingSchema.Table.Write(call, request, Options.TimeZone, creating: true);
+        return await new MeetingCreation(this, call, request, ledger, NewCall()).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>confReservation, exactly once (see the overload); creates even where a like meeting exists.</summary>
-    public Task<Meeting> CreateMeetingAsync(MeetingRequest request, CancellationToken cancellationToken = default) =>
-        CreateMeetingAsync(request, skipExisting: false, cancellationToken);
-
     /// <summary>
-    /// The live meeting on this account with the request's name, start (to the second) and duration, or null:
-    /// listConf with the name as keyword, over meetings starting within a minute of it, every page.
+    /// The live meetings on this account with the request's name, start (to the second) and duration: listConf with
+    /// the name as keyword, over meetings starting within a minute of it, every page.
     /// </summary>
-    public async Task<Meeting?> FindMeetingAsync(MeetingRequest request, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Meeting>> FindMeetingsAsync(MeetingRequest request, CancellationToken cancellationToken = default)
     {
         var name = request.Name.Trim();
         var start = WholeSeconds(request.StartTime);
         var query = new MeetingQuery { Keyword = name, From = start.AddMinutes(-1), To = start.AddMinutes(1) };
+        var found = new List<Meeting>();
         for (var page = 1; ; page++)
         {
             var result = await ListMeetingsAsync(query, page, MeetingQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
@@ -85,15 +69,22 @@ public sealed partial class BizConfClient
                     && meeting.StartTime.HasValue && WholeSeconds(meeting.StartTime.Value) == start
                     && meeting.Duration == request.Duration)
                 {
-                    return meeting;
+                    found.Add(meeting);
                 }
             }
 
-            if (page >= result.TotalPages || result.Items.Count == 0)
+            if (page >= result.TotalPages || result.Items.Count < result.PageSize)
             {
-                return null;
+                return found;
             }
         }
+    }
+
+    /// <summary>The first live meeting on this account with the request's name, start and duration, or null.</summary>
+    public async Task<Meeting?> FindMeetingAsync(MeetingRequest request, CancellationToken cancellationToken = default)
+    {
+        var found = await FindMeetingsAsync(request, cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 ? found[0] : null;
     }
 
     /// <summary>confModify: the service replaces the meeting with what is sent, so send it whole.</summary>
@@ -101,10 +92,25 @@ public sealed partial class BizConfClient
     {
         RequirePositive(id, "Id");
         request.Validate(Now, requireFutureStart: false);
-        var call = Post("confModify", safeToRepeat: true).Add("id", id);
-        AddMeetingFields(call, request);
+        var call = Post("confModify", Repeat.Safe).Add("id", id);
+        MeetingSchema.Table.Write(call, request, Options.TimeZone, creating: false);
         var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
+    }
+
+    /// <summary>
+    /// A read-modify-write of one meeting under the session's lock for it: reads the meeting, asks
+    /// <paramref name="change"/> for the whole request to send (the current meeting with the changes applied and
+    /// checked), and sends it. Two runspaces changing one meeting through one session each see the other's change.
+    /// </summary>
+    public async Task<Meeting> ChangeMeetingAsync(long id, Func<Meeting, MeetingRequest> change, CancellationToken cancellationToken = default)
+    {
+        RequirePositive(id, "Id");
+        using (await Locks.AcquireAsync("meeting:" + id.ToString(CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false))
+        {
+            var current = await GetMeetingAsync(id, cancellationToken).ConfigureAwait(false);
+            return await ModifyMeetingAsync(id, change(current), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -114,18 +120,19 @@ public sealed partial class BizConfClient
     public async Task CancelMeetingAsync(long id, CancellationToken cancellationToken = default)
     {
         RequirePositive(id, "Id");
-        var call = Post("cancelConf", safeToRepeat: true).Add("confId", id);
+        var call = Post("cancelConf", Repeat.Safe).Add("confId", id);
+        var state = NewCall();
         try
         {
-            await SendAsync(call, cancellationToken).ConfigureAwait(false);
+            await SendAsync(call, state, cancellationToken).ConfigureAwait(false);
         }
-        catch (BizConfApiException e) when (e.Status == BizConfStatus.MeetingNotFound && call.AmbiguousFailures > 0)
+        catch (BizConfApiException e) when (e.Is(BizConfStatus.MeetingNotFound) && state.Attempts > 1)
         {
             try
             {
                 await GetMeetingAsync(id, cancellationToken).ConfigureAwait(false);
             }
-            catch (BizConfApiException check) when (check.Status == BizConfStatus.MeetingNotFound)
+            catch (BizConfApiException check) when (check.Is(BizConfStatus.MeetingNotFound))
             {
                 Log($"The answer to cancelling meeting {id} was lost and the repeat answered 401; getConf finds no live meeting {id} on account {LoginName}: it is cancelled.");
                 return;
@@ -139,42 +146,9 @@ public sealed partial class BizConfClient
     public async Task<Meeting> GetMeetingAsync(long id, CancellationToken cancellationToken = default)
     {
         RequirePositive(id, "Id");
-        var call = Post("getConf", safeToRepeat: true).Add("confId", id);
+        var call = Post("getConf", Repeat.Safe).Add("confId", id);
         var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
-    }
-
-    /// <summary>listConf: one page, numbered from 1.</summary>
-    public async Task<MeetingPage> ListMeetingsAsync(MeetingQuery query, int pageNumber, int pageSize, CancellationToken cancellationToken = default)
-    {
-        if (pageNumber < 1)
-        {
-            throw new BizConfArgumentException($"PageNumber must be 1 or more; it is {pageNumber}.", "PageNumber");
-        }
-
-        if (pageSize < 1 || pageSize > MeetingQuery.MaxPageSize)
-        {
-            throw new BizConfArgumentException($"PageSize must be 1 to {MeetingQuery.MaxPageSize}; it is {pageSize}.", "PageSize");
-        }
-
-        query.Validate();
-        var call = Post("listConf", safeToRepeat: true)
-            .Add("keyword", string.IsNullOrEmpty(query.Keyword) ? null : query.Keyword)
-            .Add("startTime", query.From.HasValue ? Wire(query.From.Value) : null)
-            .Add("endTime", query.To.HasValue ? Wire(query.To.Value) : null)
-            .Add("pageNo", pageNumber)
-            .Add("pageSize", pageSize);
-        var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
-        var items = new List<Meeting>();
-        foreach (var item in Json.Items(root, "data"))
-        {
-            items.Add(Own(MeetingParser.Parse(item)));
-        }
-
-        var totalCount = Json.Int32(root, "totalRecord") ?? items.Count;
-        var size = Json.Int32(root, "pageSize") ?? pageSize;
-        var totalPages = Json.Int32(root, "totalPage") ?? (size > 0 ? (totalCount + size - 1) / size : 1);
-        return new MeetingPage(items, Json.Int32(root, "currentPage") ?? pageNumber, size, totalPages, totalCount);
     }
 
     /// <summary>settingLivestream.</summary>
@@ -182,7 +156,7 @@ public sealed partial class BizConfClient
     {
         RequirePositive(id, "Id");
         InputRules.CheckLiveStream(streamUrl, streamKey, liveUrl);
-        var call = Post("settingLivestream", safeToRepeat: true)
+        var call = Post("settingLivestream", Repeat.Safe)
             .Add("id", id)
             .Add("streamUrl", streamUrl)
             .Add("streamKey", streamKey)
@@ -190,38 +164,37 @@ public sealed partial class BizConfClient
         return SendAsync(call, cancellationToken);
     }
 
+    /// <summary>Sends a create and reads the meeting it answers with.</summary>
+    internal async Task<Meeting> SendCreateAsync(ApiRequest call, CallState state, CancellationToken cancellationToken)
+    {
+        var root = await SendAsync(call, state, cancellationToken).ConfigureAwait(false);
+        return Own(MeetingParser.Parse(Data(root, call.Endpoint)));
+    }
+
+    internal async Task<Meeting?> TakeExistingAsync(MeetingRequest request, RunLedger ledger, CancellationToken cancellationToken)
+    {
+        foreach (var meeting in await FindMeetingsAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            if (ledger.TryTake(meeting.Id))
+            {
+                return meeting;
+            }
+        }
+
+        return null;
+    }
+
     private static DateTimeOffset WholeSeconds(DateTimeOffset instant) =>
         new DateTimeOffset(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
     private static string Describe(Meeting meeting) =>
-        meeting.StartTime.HasValue ? meeting.StartTime.Value.ToString("yyyy-MM-dd HH:mm zzz", System.Globalization.CultureInfo.InvariantCulture) + $" for {meeting.Duration} minutes" : $"an unknown start for {meeting.Duration} minutes";
-
-    private void Log(string line) => Options.Log?.Invoke(line);
+        meeting.StartTime.HasValue
+            ? meeting.StartTime.Value.ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture) + $" for {meeting.Duration} minutes"
+            : $"an unknown start for {meeting.Duration} minutes";
 
     private Meeting Own(Meeting meeting)
     {
         meeting.LoginName = LoginName;
         return meeting;
-    }
-
-    private void AddMeetingFields(ApiCall call, MeetingRequest request)
-    {
-        call.Add("confName", request.Name)
-            .Add("startTime", Wire(request.StartTime))
-            .Add("duration", request.Duration)
-            .Add("hostKey", string.IsNullOrEmpty(request.SecretPassword) ? null : request.SecretPassword)
-            .AddFlag("optionJbh", request.AllowJoinBeforeHost)
-            .Add("optionStartType", (int)request.Video)
-            .Add("audio", (int)request.Audio);
-    }
-
-    private static System.Text.Json.JsonElement Data(System.Text.Json.JsonElement root, string endpoint)
-    {
-        if (!Json.TryGet(root, "data", out var data) || data.ValueKind != System.Text.Json.JsonValueKind.Object)
-        {
-            throw new BizConfTransportException($"{endpoint} answered success without a data object.", endpoint, 200);
-        }
-
-        return data;
     }
 }

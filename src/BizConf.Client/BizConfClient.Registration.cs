@@ -23,7 +23,7 @@ public sealed partial class BizConfClient
     {
         RequirePositive(meetingId, "MeetingId");
         RegistrationQuestions.Validate(questions, customQuestions);
-        var call = Post("updateRegistrationQuestions", safeToRepeat: true)
+        var call = Post("updateRegistrationQuestions", Repeat.Safe)
             .Add("confId", meetingId)
             .Add("custom_questions", customQuestions == null ? null : CustomQuestionsJson(customQuestions))
             .Add("questions", questions == null ? null : QuestionsJson(questions));
@@ -40,7 +40,7 @@ public sealed partial class BizConfClient
     {
         RequirePositive(meetingId, "MeetingId");
         request.Normalize();
-        var call = Post("addRegistrant", safeToRepeat: true).Add("confId", meetingId);
+        var call = Post("addRegistrant", Repeat.Safe).Add("confId", meetingId);
         foreach (var field in RegistrationWire.Fields)
         {
             if (field.SentByAddRegistrant)
@@ -56,7 +56,7 @@ public sealed partial class BizConfClient
         var registrant = new Registrant
         {
             RegistrantId = Json.String(data, "registrant_id") ?? throw new BizConfTransportException(
-                $"addRegistrant registered {request.Email} but answered without a registrant_id.", call.Endpoint, 200),
+                $"addRegistrant registered {request.Email} but answered without a registrant_id.", call.Endpoint, TransportFailure.BadAnswer, HttpStatusCodes.Ok),
             MeetingId = meetingId,
             LoginName = LoginName,
             MeetingNumber = Json.String(data, "id"),

@@ -57,9 +57,9 @@ public sealed partial class BizConfClient
         return ReportParser.ParsePolls(root, number);
     }
 
-    private ApiCall SiteCall(string endpoint, HttpMethod method)
+    private ApiRequest SiteCall(string endpoint, HttpMethod method)
     {
         RequireSiteSign(endpoint);
-        return new ApiCall(endpoint, method, TokenKind.Site, safeToRepeat: true);
+        return new ApiRequest(endpoint, method, TokenKind.Site, null, Repeat.Safe);
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading;
 using System.Threading.Tasks;
+using BizConf.Resources;
 using BizConf.Transport;
 
 namespace BizConf;
@@ -13,10 +14,10 @@ public sealed partial class BizConfClient
     public async Task<Webinar> CreateWebinarAsync(WebinarRequest request, CancellationToken cancellationToken = default)
     {
         request.Validate(Now, requireFutureStart: true);
-        var call = WebinarCall("createDiyWebinar", safeToRepeat: false);
-        call.NotRepeatedNote = "It was not tried again, because the request may have been carried out: the API has no webinar list to look in, " +
-            $"so look for '{request.Name}' among the webinars of account {LoginName} in the BizConf portal before creating it again.";
-        AddWebinarFields(call, request);
+        var call = WebinarCall("createDiyWebinar", Repeat.Never).WithNotRepeatedNote(
+            "It was not tried again, because the request may have been carried out: the API has no webinar list to look in, " +
+            $"so look for '{request.Name}' among the webinars of account {LoginName} in the BizConf portal before creating it again.");
+        WebinarSchema.Table.Write(call, request, Options.TimeZone, creating: true);
         var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
     }
@@ -26,8 +27,8 @@ public sealed partial class BizConfClient
     {
         var number = InputRules.CheckWebinarNumber(webinarNumber);
         request.Validate(Now, requireFutureStart: false);
-        var call = WebinarCall("updateDiyWebinar", safeToRepeat: true).Add("webinarNo", number);
-        AddWebinarFields(call, request);
+        var call = WebinarCall("updateDiyWebinar", Repeat.Safe).Add("webinarNo", number);
+        WebinarSchema.Table.Write(call, request, Options.TimeZone, creating: false);
         var root = await SendAsync(call, cancellationToken).ConfigureAwait(false);
         return Own(WebinarParser.Parse(Data(root, call.Endpoint)));
     }
@@ -47,7 +48,7 @@ public sealed partial class BizConfClient
     public Task DeleteWebinarAsync(string webinarNumber, CancellationToken cancellationToken = default)
     {
         var number = InputRules.CheckWebinarNumber(webinarNumber);
-        var call = WebinarCall("deleteWebinar", safeToRepeat: false).Add("webinarNo", number);
+        var call = WebinarCall("deleteWebinar", Repeat.Never).Add("webinarNo", number);
         return SendAsync(call, cancellationToken);
     }
 
@@ -57,25 +58,19 @@ public sealed partial class BizConfClient
         return webinar;
     }
 
-    private ApiCall WebinarCall(string endpoint, bool safeToRepeat) =>
-        Post(endpoint, safeToRepeat).Add("siteSign", RequireSiteSign(endpoint));
+    private ApiRequest WebinarCall(string endpoint, Repeat repeat) =>
+        Post(endpoint, repeat).Add("siteSign", RequireSiteSign(endpoint));
 
-    private void AddWebinarFields(ApiCall call, WebinarRequest request)
+    /// <summary>
+    /// A read-modify-write of one webinar under the session's lock for it, like <see cref="ChangeMeetingAsync"/>.
+    /// </summary>
+    public async Task<Webinar> ChangeWebinarAsync(string webinarNumber, System.Func<Webinar, WebinarRequest> change, CancellationToken cancellationToken = default)
     {
-        call.Add("confName", request.Name)
-            .Add("startTime", Wire(request.StartTime))
-            .Add("duration", request.Duration)
-            .Add("password", string.IsNullOrEmpty(request.SecretPassword) ? null : request.SecretPassword)
-            .AddFlag("optionVideoParticipants", request.ParticipantVideo)
-            .AddFlag("optionVideoHost", request.HostVideo)
-            .Add("audio", (int)request.Audio)
-            // The service's own spelling ("Steam"); with 0 it ignores any stream fields, so none are sent.
-            .AddFlag("isPushVideoSteam", request.PushesStream);
-        if (request.PushesStream)
+        var number = InputRules.CheckWebinarNumber(webinarNumber);
+        using (await Locks.AcquireAsync("webinar:" + number, cancellationToken).ConfigureAwait(false))
         {
-            call.Add("streamUrl", request.StreamUrl)
-                .Add("liveUrl", request.LiveUrl)
-                .Add("streamKey", request.SecretStreamKey);
+            var current = await GetWebinarAsync(number, cancellationToken).ConfigureAwait(false);
+            return await ModifyWebinarAsync(number, change(current), cancellationToken).ConfigureAwait(false);
         }
     }
 }

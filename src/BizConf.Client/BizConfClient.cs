@@ -9,13 +9,16 @@ namespace BizConf;
 
 /// <summary>
 /// The BizConf Open API as plain async C#. One instance per session: it owns one HttpClient. Safe to use from
-/// several threads at once. Each area of the API lives in its own partial file.
+/// several threads at once. Views of it (<see cref="ForAccount"/>, <see cref="WithOutput"/>) share its connection,
+/// timestamps, pace and locks; disposing a view does nothing. Each area of the API lives in its own partial file.
 /// </summary>
 public sealed partial class BizConfClient : IDisposable
 {
     private readonly ApiTransport transport;
     private readonly bool ownsTransport;
+    private readonly CallSinks sinks;
 
+    /// <summary>A client for <see cref="BizConfClientOptions.LoginName"/>, signing with <paramref name="apiKey"/>, which only the signer keeps.</summary>
     public BizConfClient(BizConfClientOptions options, string apiKey)
     {
         Options = options ?? throw new ArgumentNullException(nameof(options));
@@ -30,33 +33,54 @@ public sealed partial class BizConfClient : IDisposable
         transport = new ApiTransport(options, new Signer(apiKey));
         ownsTransport = true;
         LoginName = options.LoginName;
+        sinks = new CallSinks(options.Log, options.Warn ?? options.Log);
+        Locks = new ResourceLocks();
     }
 
-    private BizConfClient(BizConfClient site, string loginName)
+    private BizConfClient(BizConfClient site, string loginName, CallSinks sinks)
     {
         Options = site.Options;
         transport = site.transport;
+        Locks = site.Locks;
         LoginName = loginName;
+        this.sinks = sinks;
     }
 
+    /// <summary>The settings of the session.</summary>
     public BizConfClientOptions Options { get; }
 
     /// <summary>The account every account-token call of this client acts for.</summary>
     public string LoginName { get; }
 
     /// <summary>
+    /// The session's locks on meetings and webinars: a read-modify-write of one holds its lock, so two runspaces that
+    /// share the session cannot undo each other's change. The API has no guard across processes.
+    /// </summary>
+    internal ResourceLocks Locks { get; }
+
+    /// <summary>
     /// The same client acting for another account of the site. The API key is the site's, so one key signs for
-    /// every account; the view shares this client's connection and timestamps, and disposing it does nothing.
-    /// An empty name means this client's own account. A name that breaks the input rules (a control character,
-    /// more than 255 characters) is refused, naming LoginName.
+    /// every account. An empty name means this client's own account. A name that breaks the input rules (a control
+    /// character, more than 255 characters) is refused, naming LoginName.
     /// </summary>
     public BizConfClient ForAccount(string? loginName)
     {
         var name = loginName?.Trim();
         InputRules.CheckText("LoginName", name);
-        return string.IsNullOrEmpty(name) || string.Equals(name, LoginName, StringComparison.Ordinal) ? this : new BizConfClient(this, name!);
+        return string.IsNullOrEmpty(name) || string.Equals(name, LoginName, StringComparison.Ordinal) ? this : new BizConfClient(this, name!, sinks);
     }
 
+    /// <summary>
+    /// The same client, with the log lines and warnings of its calls sent to <paramref name="verbose"/> and
+    /// <paramref name="warning"/> (a cmdlet's verbose and warning streams) instead of the options' log.
+    /// </summary>
+    public BizConfClient WithOutput(Action<string>? verbose, Action<string>? warning) =>
+        new BizConfClient(this, LoginName, new CallSinks(verbose, warning));
+
+    /// <summary>The pace this session keeps against a rationing service, in requests a second; null while none was needed.</summary>
+    public double? RequestRate => transport.Gate.Rate;
+
+    /// <summary>Closes the connection; calls in flight end as closed.</summary>
     public void Dispose()
     {
         if (ownsTransport)
@@ -65,16 +89,22 @@ public sealed partial class BizConfClient : IDisposable
         }
     }
 
+    /// <inheritdoc/>
     public override string ToString() => $"BizConf client for {LoginName} at {Options.BaseUri}";
 
-    private Task<JsonElement> SendAsync(ApiCall call, CancellationToken cancellationToken) =>
-        transport.SendAsync(call, cancellationToken);
+    private CallState NewCall() => new CallState(Options.MaxRetry, sinks);
 
-    private ApiCall Post(string endpoint, bool safeToRepeat) =>
-        new ApiCall(endpoint, HttpMethod.Post, TokenKind.Account, safeToRepeat) { LoginName = LoginName };
+    private Task<JsonElement> SendAsync(ApiRequest request, CancellationToken cancellationToken) =>
+        transport.SendAsync(request, NewCall(), cancellationToken);
 
-    private ApiCall Get(string endpoint) =>
-        new ApiCall(endpoint, HttpMethod.Get, TokenKind.Account, safeToRepeat: true) { LoginName = LoginName };
+    private Task<JsonElement> SendAsync(ApiRequest request, CallState state, CancellationToken cancellationToken) =>
+        transport.SendAsync(request, state, cancellationToken);
+
+    private ApiRequest Post(string endpoint, Repeat repeat) =>
+        new ApiRequest(endpoint, HttpMethod.Post, TokenKind.Account, LoginName, repeat);
+
+    private ApiRequest Get(string endpoint) =>
+        new ApiRequest(endpoint, HttpMethod.Get, TokenKind.Account, LoginName, Repeat.Safe);
 
     private string RequireSiteSign(string parameterUse)
     {
@@ -90,7 +120,9 @@ public sealed partial class BizConfClient : IDisposable
 
     private DateTimeOffset Now => Options.Clock();
 
-    private string Wire(DateTimeOffset instant) => SiteTime.ToWire(instant, Options.TimeZone);
+    private void Log(string line) => sinks.Log?.Invoke(line);
+
+    private void Warn(string line) => sinks.Warn?.Invoke(line);
 
     private static void RequirePositive(long value, string parameter)
     {
@@ -98,5 +130,15 @@ public sealed partial class BizConfClient : IDisposable
         {
             throw new BizConfArgumentException($"{parameter} must be a positive number; it is {value}.", parameter);
         }
+    }
+
+    private static JsonElement Data(JsonElement root, string endpoint)
+    {
+        if (!Json.TryGet(root, "data", out var data) || data.ValueKind != JsonValueKind.Object)
+        {
+            throw new BizConfTransportException($"{endpoint} answered success without a data object.", endpoint, TransportFailure.BadAnswer, HttpStatusCodes.Ok);
+        }
+
+        return data;
     }
 }

@@ -30,8 +30,20 @@ public sealed class BizConfClientOptions
 
     public TimeZoneInfo TimeZone { get; set; } = SiteTime.ResolveZone(null);
 
-    /// <summary>How long one attempt may take.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+    /// <summary>The longest an attempt may be given: a day.</summary>
+    public static readonly TimeSpan MaxTimeout = TimeSpan.FromDays(1);
+
+    private TimeSpan timeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long one attempt may take: at most a day (Connect-BizConf takes whole seconds from 1).</summary>
+    public TimeSpan Timeout
+    {
+        get => timeout;
+        set => timeout = value > TimeSpan.Zero && value <= MaxTimeout
+            ? value
+            : throw new BizConfArgumentException(
+                $"TimeoutSec must be 1 to {(long)MaxTimeout.TotalSeconds} seconds (one day); it is {value.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}.", "TimeoutSec");
+    }
 
     /// <summary>How many times a failed request is tried again (429, 503, status 103, and for safe requests timeouts).</summary>
     public int MaxRetry { get; set; } = 3;
@@ -41,6 +53,30 @@ public sealed class BizConfClientOptions
 
     /// <summary>The longest back-off between two tries. A server's Retry-After is waited in full, even when longer.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The longest Retry-After the client waits out (five minutes by default). A service that asks for longer fails
+    /// the item, saying how long it asked for, instead of holding a job for hours.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// True (the default) to find the rate a rationing service allows and pace requests just under it, so that a
+    /// 429 answered by slowing down spends no retry. False leaves 429 to plain wait-and-retry against MaxRetry.
+    /// </summary>
+    public bool AdaptiveRate { get; set; } = true;
+
+    /// <summary>
+    /// The HTTP proxy every request goes through; null uses the system's (on PowerShell 7, the HTTPS_PROXY, HTTP_PROXY
+    /// and NO_PROXY environment variables).
+    /// </summary>
+    public Uri? Proxy { get; set; }
+
+    /// <summary>The credentials the proxy asks for (HTTP 407), for <see cref="Proxy"/> or the system's proxy.</summary>
+    public System.Net.NetworkCredential? ProxyCredential { get; set; }
+
+    /// <summary>Answers the proxy with the credentials of the user running PowerShell (Windows integrated authentication).</summary>
+    public bool ProxyUseDefaultCredentials { get; set; }
 
     /// <summary>For tests: the HTTP handler to send through.</summary>
     public HttpMessageHandler? Handler { get; set; }
@@ -59,6 +95,9 @@ public sealed class BizConfClientOptions
 
     /// <summary>Receives one line per request and retry, with no secret in it. Called from any thread.</summary>
     public Action<string>? Log { get; set; }
+
+    /// <summary>Receives warnings: what the client did on its own that the caller should know (a twin cancelled). Log when null.</summary>
+    public Action<string>? Warn { get; set; }
 
     /// <summary>
     /// True when requests to <see cref="BaseUri"/> cross a network unencrypted: plain http to a host other than this
@@ -89,6 +128,13 @@ public sealed class BizConfClientOptions
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             throw new BizConfArgumentException($"BaseUri '{uri}' must be an absolute http or https URI.", "BaseUri");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new BizConfArgumentException(
+                "BaseUri must not carry a user name or password (user:password@host): the session shows its BaseUri, so they would be in plain sight. The API needs none; for a proxy, use -Proxy and -ProxyCredential.",
+                "BaseUri");
         }
 
         var builder = new UriBuilder(uri) { Query = string.Empty, Fragment = string.Empty };

@@ -105,5 +105,5 @@ public abstract class BizConfCmdlet : BizConfAsyncCmdlet
 
     /// <summary>Failures of one item: the pipeline goes on. Anything else is a bug and stops it.</summary>
     protected static bool IsItemFailure(Exception e) =>
-        e is BizConfApiException || e is BizConfTransportException || e is ArgumentException || e is BizConfOperationException;
+        e is BizConfException;
 }

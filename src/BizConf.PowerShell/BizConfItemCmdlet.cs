@@ -82,7 +82,7 @@ public abstract class BizConfItemCmdlet : BizConfCmdlet
         {
             client = Client.ForAccount(account);
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, target, failureContext);
             return;
@@ -192,7 +192,7 @@ public abstract class BizConfItemCmdlet : BizConfCmdlet
             {
                 request = changed(current, Client.Options.Clock());
             }
-            catch (ArgumentException e)
+            catch (BizConfArgumentException e)
             {
                 Fail(e, target);
                 return;
@@ -362,7 +362,7 @@ public abstract class BizConfItemCmdlet : BizConfCmdlet
 
         done++;
         failed++;
-        var record = ErrorRecords.From(failure, head.Target);
+        var record = ErrorRecords.From((BizConfException)failure, head.Target);
         if (head.FailureContext != null)
         {
             record.ErrorDetails = new ErrorDetails(head.FailureContext + ": " + failure.Message);

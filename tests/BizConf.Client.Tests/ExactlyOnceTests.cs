@@ -47,27 +47,121 @@ public class ExactlyOnceTests
     }
 
     [Fact]
-    public async Task Create_after_a_timeout_with_no_meeting_found_sends_again_with_a_fresh_token()
+    public async Task Create_after_a_timeout_looks_again_after_a_grace_then_sends_again_and_looks_for_a_twin()
     {
-        var handler = new FakeHttpHandler(async (i, _, ct) =>
+        var creates = 0;
+        var handler = new FakeHttpHandler(async (_, request, ct) =>
         {
-            if (i == 0)
+            if (request.Uri.AbsolutePath.EndsWith("/confReservation", StringComparison.Ordinal) && creates++ == 0)
             {
-                // Only this request hangs, past the one-second deadline.
+                // Only the first create hangs, past the one-second deadline.
                 await Task.Delay(TimeSpan.FromSeconds(30), ct);
             }
 
-            return i == 1 ? FakeHttpHandler.Ok(NoMeetings) : FakeHttpHandler.Ok(Created);
+            return request.Uri.AbsolutePath.EndsWith("/listConf", StringComparison.Ordinal)
+                ? FakeHttpHandler.Ok(creates > 1 ? Listed(ListedMeeting(501)) : NoMeetings)
+                : FakeHttpHandler.Ok(Created);
         });
-        using var client = TestClient.Create(handler, configure: o => { o.MaxRetry = 2; o.Timeout = TimeSpan.FromSeconds(1); });
+        var waits = new List<TimeSpan>();
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 2;
+            o.Timeout = TimeSpan.FromSeconds(1);
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
+        });
 
         var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
 
         Assert.Equal(501, meeting.Id);
-        Assert.Equal(new[] { "confReservation", "listConf", "confReservation" }, Endpoints(handler));
-        Assert.NotEqual(handler.Requests[0].Field("timeStamp"), handler.Requests[2].Field("timeStamp"));
-        Assert.NotEqual(handler.Requests[0].Field("token"), handler.Requests[2].Field("token"));
-        Assert.Equal(handler.Requests[0].Field("confName"), handler.Requests[2].Field("confName"));
+        // The look after the timeout, a second look after a grace of 1.5 x the timeout, the repeat, and the look for a
+        // twin that the first attempt could still leave, 2.5 x the timeout after it was sent: only its own meeting is there.
+        Assert.Equal(new[] { "confReservation", "listConf", "listConf", "confReservation", "listConf" }, Endpoints(handler));
+        Assert.Contains(TimeSpan.FromSeconds(1.5), waits);
+        Assert.Contains(TimeSpan.FromSeconds(2.5), waits);
+        Assert.NotEqual(handler.Requests[0].Field("timeStamp"), handler.Requests[3].Field("timeStamp"));
+        Assert.NotEqual(handler.Requests[0].Field("token"), handler.Requests[3].Field("token"));
+        Assert.Equal(handler.Requests[0].Field("confName"), handler.Requests[3].Field("confName"));
+    }
+
+    [Fact]
+    public async Task A_create_the_service_finishes_after_the_client_gave_up_is_found_by_the_second_look()
+    {
+        var handler = new FakeHttpHandler(async (i, request, ct) =>
+        {
+            if (i == 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            }
+
+            // The first look finds nothing yet; by the second, the queued request has been carried out.
+            return FakeHttpHandler.Ok(i == 1 ? NoMeetings : Listed(ListedMeeting(77)));
+        });
+        var waits = new List<TimeSpan>();
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 2;
+            o.Timeout = TimeSpan.FromSeconds(1);
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
+        });
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
+
+        Assert.Equal(77, meeting.Id);
+        Assert.Equal(new[] { "confReservation", "listConf", "listConf" }, Endpoints(handler));
+    }
+
+    [Fact]
+    public async Task A_twin_left_by_an_unanswered_attempt_after_a_repeat_is_cancelled_with_a_warning()
+    {
+        var warnings = new List<string>();
+        var creates = 0;
+        var looks = 0;
+        var handler = new FakeHttpHandler(async (_, request, ct) =>
+        {
+            var endpoint = request.Uri.AbsolutePath.Split('/').Last();
+            if (endpoint == "confReservation" && creates++ == 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            }
+
+            return endpoint switch
+            {
+                // Two looks find nothing; the look for a twin finds the repeat's meeting and the first attempt's.
+                "listConf" => FakeHttpHandler.Ok(looks++ < 2 ? NoMeetings : Listed(ListedMeeting(501), ListedMeeting(500))),
+                "cancelConf" => FakeHttpHandler.Ok("""{"status":100,"message":""}"""),
+                _ => FakeHttpHandler.Ok(Created),
+            };
+        });
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 2;
+            o.Timeout = TimeSpan.FromSeconds(1);
+            o.Delay = (_, _) => Task.CompletedTask;
+            o.Warn = warnings.Add;
+        });
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
+
+        Assert.Equal(501, meeting.Id);
+        Assert.Equal(new[] { "confReservation", "listConf", "listConf", "confReservation", "listConf", "cancelConf" }, Endpoints(handler));
+        Assert.Equal("500", handler.Requests[5].Field("confId"));
+        var warning = Assert.Single(warnings);
+        Assert.Contains("Meeting 'Weekly sync' (Id 500) on account demo was made by an earlier attempt of this row", warning, StringComparison.Ordinal);
+        Assert.Contains("it was cancelled, and the row keeps meeting Id 501", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_look_never_takes_a_meeting_another_row_of_the_run_has()
+    {
+        var handler = FakeHttpHandler.Answering(Api(103), Ok(Listed(ListedMeeting(77), ListedMeeting(78))));
+        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 1);
+        var ledger = new RunLedger();
+        Assert.True(ledger.TryTake(77));
+
+        var meeting = await client.CreateMeetingAsync(TestClient.Meeting(), ledger, skipExisting: false);
+
+        Assert.Equal(78, meeting.Id);
+        Assert.True(ledger.IsTaken(78));
     }
 
     [Fact]
@@ -87,7 +181,8 @@ public class ExactlyOnceTests
     public async Task A_create_counts_its_looks_and_its_turned_away_tries_against_one_MaxRetry()
     {
         var handler = FakeHttpHandler.Answering(() => FakeHttpHandler.Http(500), Ok(NoMeetings), () => FakeHttpHandler.Http(429, 0), Ok(Created));
-        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 1);
+        // The 429 as a plain retry: with the adaptive pace it would spend none (RetryTests pins that).
+        using var client = TestClient.Create(handler, configure: o => { o.MaxRetry = 1; o.AdaptiveRate = false; });
 
         var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.CreateMeetingAsync(TestClient.Meeting()));
 
@@ -119,13 +214,14 @@ public class ExactlyOnceTests
             ListedMeeting(2, startGmt: "2017-08-02 00:01:00"),
             ListedMeeting(3, duration: 45),
             ListedMeeting(4, status: 9));
-        var handler = FakeHttpHandler.Answering(() => throw new HttpRequestException("reset"), Ok(others), Ok(Created));
-        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 1);
+        var handler = FakeHttpHandler.Answering(() => throw new HttpRequestException("reset"), Ok(others), Ok(Created), Ok(others));
+        using var client = TestClient.Create(handler, configure: o => { o.MaxRetry = 1; o.Delay = (_, _) => Task.CompletedTask; });
 
         var meeting = await client.CreateMeetingAsync(TestClient.Meeting());
 
         Assert.Equal(501, meeting.Id);
-        Assert.Equal(new[] { "confReservation", "listConf", "confReservation" }, Endpoints(handler));
+        // The last look is for a twin the cut-off attempt could leave; none of the listed meetings is one.
+        Assert.Equal(new[] { "confReservation", "listConf", "confReservation", "listConf" }, Endpoints(handler));
     }
 
     [Theory]

@@ -176,7 +176,7 @@ public class RequestEncodingTests
     [InlineData("file:///tmp/openapi/")]
     public void NormalizeBaseUri_refuses_a_non_http_scheme_naming_BaseUri(string given)
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => BizConfClientOptions.NormalizeBaseUri(new Uri(given)));
+        var e = Assert.Throws<BizConfArgumentException>(() => BizConfClientOptions.NormalizeBaseUri(new Uri(given)));
 
         Assert.Equal("BaseUri", e.ParamName);
     }
@@ -184,7 +184,7 @@ public class RequestEncodingTests
     [Fact]
     public void NormalizeBaseUri_refuses_a_relative_uri_naming_BaseUri()
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => BizConfClientOptions.NormalizeBaseUri(new Uri("openapi/", UriKind.Relative)));
+        var e = Assert.Throws<BizConfArgumentException>(() => BizConfClientOptions.NormalizeBaseUri(new Uri("openapi/", UriKind.Relative)));
 
         Assert.Equal("BaseUri", e.ParamName);
     }
@@ -413,8 +413,8 @@ public class RequestEncodingTests
         var handler = FakeHttpHandler.Json(TestClient.RealisticMeeting);
         using var client = TestClient.Create(handler);
 
-        Assert.Equal("Id", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.GetMeetingAsync(id))).ParamName);
-        Assert.Equal("Id", (await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CancelMeetingAsync(id))).ParamName);
+        Assert.Equal("Id", (await Assert.ThrowsAsync<BizConfArgumentException>(() => client.GetMeetingAsync(id))).ParamName);
+        Assert.Equal("Id", (await Assert.ThrowsAsync<BizConfArgumentException>(() => client.CancelMeetingAsync(id))).ParamName);
         Assert.Empty(handler.Requests);
     }
 }

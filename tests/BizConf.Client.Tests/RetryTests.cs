@@ -127,6 +127,7 @@ public class RetryTests
         using var client = TestClient.Create(handler, configure: o =>
         {
             o.MaxRetry = 1;
+            o.AdaptiveRate = false;
             o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
             o.MaxRetryDelay = TimeSpan.FromSeconds(10);
             o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
@@ -225,22 +226,65 @@ public class RetryTests
     [Fact]
     public async Task By_default_a_Retry_After_over_60_seconds_is_waited_in_full()
     {
-        var handler = FakeHttpHandler.Answering(Http(429, retryAfter: 600), Ok());
+        var handler = FakeHttpHandler.Answering(Http(503, retryAfter: 240), Ok());
         var waits = new List<TimeSpan>();
         using var client = new BizConfClient(DefaultOptions(handler, waits), TestClient.NewApiKey());
 
         await client.GetMeetingAsync(17962);
 
         Assert.Equal(2, handler.Requests.Count);
-        // Never cut: the server said 600 s. Up to one base delay (0.5 s) is added so that parted workers stay parted.
-        Assert.Equal(new[] { TimeSpan.FromSeconds(600.5) }, waits);
+        // Never cut: the server said 240 s. Up to one base delay (0.5 s) is added so that parted workers stay parted.
+        Assert.Equal(new[] { TimeSpan.FromSeconds(240.5) }, waits);
+    }
+
+    [Theory]
+    [InlineData(429, 301, "5 minutes")]
+    [InlineData(503, 3600, "60 minutes")]
+    [InlineData(429, 100000000, "1157 days")]
+    public async Task A_Retry_After_beyond_five_minutes_fails_the_item_saying_how_long_the_server_asked(int status, int seconds, string asked)
+    {
+        var handler = FakeHttpHandler.Answering(Http(status, retryAfter: seconds), Ok());
+        var waits = new List<TimeSpan>();
+        using var client = new BizConfClient(DefaultOptions(handler, waits), TestClient.NewApiKey());
+
+        var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.GetMeetingAsync(17962));
+
+        Assert.Single(handler.Requests);
+        Assert.Empty(waits);
+        Assert.Equal(status, e.HttpStatus);
+        Assert.Contains($"asked to wait {asked} before trying again, longer than the 5 minutes this client waits at most", e.Message);
+    }
+
+    [Fact]
+    public async Task A_429_answered_by_slowing_down_spends_no_retry()
+    {
+        var handler = FakeHttpHandler.Answering(Http(429, retryAfter: 2), Http(429, retryAfter: 2), Ok());
+        var waits = new List<TimeSpan>();
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 0;
+            o.AdaptiveRate = true;
+            o.Delay = (wait, _) => { waits.Add(wait); return Task.CompletedTask; };
+        });
+
+        var meeting = await client.GetMeetingAsync(17962);
+
+        Assert.Equal(17962, meeting.Id);
+        Assert.Equal(3, handler.Requests.Count);
+        // Each refused request waits its Retry-After before it goes again (on the gate's clock, which a test does not move).
+        Assert.Equal(2, waits.Count);
+        Assert.All(waits, w => Assert.InRange(w, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(2)));
     }
 
     [Fact]
     public async Task After_MaxRetry_the_last_http_failure_is_thrown()
     {
         var handler = FakeHttpHandler.Answering(Http(503), Http(503), Http(429, retryAfter: 0));
-        using var client = TestClient.Create(handler, configure: o => o.MaxRetry = 2);
+        using var client = TestClient.Create(handler, configure: o =>
+        {
+            o.MaxRetry = 2;
+            o.AdaptiveRate = false;
+        });
 
         var e = await Assert.ThrowsAsync<BizConfTransportException>(() => client.CreateMeetingAsync(TestClient.Meeting()));
 

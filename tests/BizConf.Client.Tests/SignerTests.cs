@@ -73,7 +73,7 @@ public class SignerTests
     [Fact]
     public void Empty_api_key_is_refused_naming_ApiKey()
     {
-        var e = Assert.ThrowsAny<ArgumentException>(() => new Signer(""));
+        var e = Assert.Throws<BizConfArgumentException>(() => new Signer(""));
 
         Assert.Equal("ApiKey", e.ParamName);
     }

@@ -7,11 +7,11 @@ public class ValidationTests
 {
     private static readonly DateTimeOffset Now = TestClient.Now;
 
-    private static async Task<(ArgumentException Error, FakeHttpHandler Handler)> CreateRefusedAsync(MeetingRequest request)
+    private static async Task<(BizConfArgumentException Error, FakeHttpHandler Handler)> CreateRefusedAsync(MeetingRequest request)
     {
         var handler = FakeHttpHandler.Json(TestClient.RealisticMeeting);
         using var client = TestClient.Create(handler);
-        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.CreateMeetingAsync(request));
+        var e = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.CreateMeetingAsync(request));
         return (e, handler);
     }
 
@@ -111,8 +111,8 @@ public class ValidationTests
         var handler = FakeHttpHandler.Json(TestClient.RealisticMeeting);
         using var client = TestClient.Create(handler);
 
-        var name = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ModifyMeetingAsync(1, new MeetingRequest { Name = "", StartTime = Now, Duration = 60 }));
-        var duration = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ModifyMeetingAsync(1, new MeetingRequest { Name = "x", StartTime = Now, Duration = 1441 }));
+        var name = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.ModifyMeetingAsync(1, new MeetingRequest { Name = "", StartTime = Now, Duration = 60 }));
+        var duration = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.ModifyMeetingAsync(1, new MeetingRequest { Name = "x", StartTime = Now, Duration = 1441 }));
 
         Assert.Equal("Name", name.ParamName);
         Assert.Equal("Duration", duration.ParamName);
@@ -122,12 +122,12 @@ public class ValidationTests
     [Fact]
     public void Validate_names_each_broken_rule()
     {
-        Assert.Equal("Name", Assert.ThrowsAny<ArgumentException>(() => new MeetingRequest { Name = "", StartTime = Now.AddDays(1), Duration = 60 }.Validate(Now, true)).ParamName);
-        Assert.Equal("Duration", Assert.ThrowsAny<ArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 0 }.Validate(Now, true)).ParamName);
-        Assert.Equal("Duration", Assert.ThrowsAny<ArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 1441 }.Validate(Now, true)).ParamName);
-        Assert.Equal("StartTime", Assert.ThrowsAny<ArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddMinutes(-1), Duration = 60 }.Validate(Now, true)).ParamName);
-        Assert.Equal("Video", Assert.ThrowsAny<ArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 60, Video = (VideoOption)5 }.Validate(Now, true)).ParamName);
-        Assert.Equal("Audio", Assert.ThrowsAny<ArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 60, Audio = (AudioOption)9 }.Validate(Now, true)).ParamName);
+        Assert.Equal("Name", Assert.Throws<BizConfArgumentException>(() => new MeetingRequest { Name = "", StartTime = Now.AddDays(1), Duration = 60 }.Validate(Now, true)).ParamName);
+        Assert.Equal("Duration", Assert.Throws<BizConfArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 0 }.Validate(Now, true)).ParamName);
+        Assert.Equal("Duration", Assert.Throws<BizConfArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 1441 }.Validate(Now, true)).ParamName);
+        Assert.Equal("StartTime", Assert.Throws<BizConfArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddMinutes(-1), Duration = 60 }.Validate(Now, true)).ParamName);
+        Assert.Equal("Video", Assert.Throws<BizConfArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 60, Video = (VideoOption)5 }.Validate(Now, true)).ParamName);
+        Assert.Equal("Audio", Assert.Throws<BizConfArgumentException>(() => new MeetingRequest { Name = "x", StartTime = Now.AddDays(1), Duration = 60, Audio = (AudioOption)9 }.Validate(Now, true)).ParamName);
 
         new MeetingRequest { Name = "x", StartTime = Now.AddMinutes(-1), Duration = 60 }.Validate(Now, requireFutureStart: false);
     }
@@ -141,7 +141,7 @@ public class ValidationTests
         var handler = FakeHttpHandler.Json("""{"status":100,"data":[]}""");
         using var client = TestClient.Create(handler);
 
-        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.ListMeetingsAsync(new MeetingQuery(), page, size));
+        var e = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.ListMeetingsAsync(new MeetingQuery(), page, size));
 
         Assert.Equal(parameter, e.ParamName);
         Assert.Empty(handler.Requests);
@@ -153,7 +153,7 @@ public class ValidationTests
         var handler = FakeHttpHandler.Json("""{"status":100,"data":[]}""");
         using var client = TestClient.Create(handler);
 
-        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() =>
+        var e = await Assert.ThrowsAsync<BizConfArgumentException>(() =>
             client.ListMeetingsAsync(new MeetingQuery { From = Now.AddDays(2), To = Now.AddDays(1) }, 1, 10));
 
         Assert.Equal("From", e.ParamName);
@@ -169,7 +169,7 @@ public class ValidationTests
         var handler = FakeHttpHandler.Json("""{"status":100}""");
         using var client = TestClient.Create(handler);
 
-        var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => client.SetLiveStreamAsync(1, url, key, live));
+        var e = await Assert.ThrowsAsync<BizConfArgumentException>(() => client.SetLiveStreamAsync(1, url, key, live));
 
         Assert.Equal(parameter, e.ParamName);
         Assert.Empty(handler.Requests);
@@ -178,8 +178,8 @@ public class ValidationTests
     [Fact]
     public void Client_refuses_an_empty_login_name_or_api_key()
     {
-        Assert.Equal("LoginName", Assert.ThrowsAny<ArgumentException>(() => new BizConfClient(new BizConfClientOptions { LoginName = " " }, "key")).ParamName);
-        Assert.Equal("ApiKey", Assert.ThrowsAny<ArgumentException>(() => new BizConfClient(new BizConfClientOptions { LoginName = "demo" }, "")).ParamName);
+        Assert.Equal("LoginName", Assert.Throws<BizConfArgumentException>(() => new BizConfClient(new BizConfClientOptions { LoginName = " " }, "key")).ParamName);
+        Assert.Equal("ApiKey", Assert.Throws<BizConfArgumentException>(() => new BizConfClient(new BizConfClientOptions { LoginName = "demo" }, "")).ParamName);
         Assert.Throws<ArgumentNullException>(() => new BizConfClient(null!, "key"));
     }
 }

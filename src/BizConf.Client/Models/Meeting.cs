@@ -32,6 +32,9 @@ public sealed class Meeting
 
     public AudioOption Audio { get; set; }
 
+    /// <summary>Whether people must register to join (registrationType 1); null when the answer does not say.</summary>
+    public bool? RequireRegistration { get; set; }
+
     public string? JoinUrl { get; set; }
 
     public string? StartUrl { get; set; }

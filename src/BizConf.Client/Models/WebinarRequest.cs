@@ -1,74 +1,80 @@
 using System;
+using System.Globalization;
+using BizConf.Resources;
 
 namespace BizConf;
 
-/// <summary>What createDiyWebinar and updateDiyWebinar send. Property names are the cmdlet parameter names.</summary>
-public sealed class WebinarRequest
+/// <summary>
+/// What createDiyWebinar and updateDiyWebinar send. Property names are the cmdlet parameter names; the webinar's
+/// schema (<c>Resources/WebinarSchema.cs</c>) says how each is sent.
+/// </summary>
+public sealed class WebinarRequest : FieldValues
 {
-    private string? password;
-    private string? streamKey;
+    /// <summary>A request with every setting at the service's default (both videos on).</summary>
+    public WebinarRequest()
+    {
+        foreach (var field in WebinarSchema.Table.Fields)
+        {
+            if (field.Default != null)
+            {
+                SetRaw(field.Name, field.Default);
+            }
+        }
+    }
 
-    public string Name { get; set; } = string.Empty;
+    /// <summary>The webinar's name (confName).</summary>
+    public string Name { get => Get(nameof(Name), string.Empty); set => Set(nameof(Name), value); }
 
-    public DateTimeOffset StartTime { get; set; }
+    /// <summary>When it starts: an instant, sent as the site's wall time.</summary>
+    public DateTimeOffset StartTime { get => Get(nameof(StartTime), default(DateTimeOffset)); set => Set(nameof(StartTime), value); }
 
     /// <summary>Minutes, 1 to 1440.</summary>
-    public int Duration { get; set; }
+    public int Duration { get => Get(nameof(Duration), 0); set => Set(nameof(Duration), value); }
 
     /// <summary>
     /// The webinar password. Once set it reads back as <see cref="SecretText.Hidden"/>, like
     /// <see cref="MeetingRequest.Password"/>; the client sends the value given.
     /// </summary>
-    public string? Password
-    {
-        get => SecretText.Mask(password);
-        set => password = value;
-    }
+    public string? Password { get => SecretText.Mask(Get<string?>(nameof(Password), null)); set => Set(nameof(Password), value); }
 
-    internal string? SecretPassword => password;
+    /// <summary>Whether the host's video starts on.</summary>
+    public bool HostVideo { get => Get(nameof(HostVideo), true); set => Set(nameof(HostVideo), value); }
 
-    public bool HostVideo { get; set; } = true;
+    /// <summary>Whether the participants' video starts on.</summary>
+    public bool ParticipantVideo { get => Get(nameof(ParticipantVideo), true); set => Set(nameof(ParticipantVideo), value); }
 
-    public bool ParticipantVideo { get; set; } = true;
+    /// <summary>The audio setting.</summary>
+    public AudioOption Audio { get => Get(nameof(Audio), AudioOption.Default); set => Set(nameof(Audio), value); }
 
-    public AudioOption Audio { get; set; }
-
-    public string? StreamUrl { get; set; }
+    /// <summary>Where the stream is pushed (rtmp:// or rtmps://).</summary>
+    public string? StreamUrl { get => Get<string?>(nameof(StreamUrl), null); set => Set(nameof(StreamUrl), value); }
 
     /// <summary>The stream key: whoever has it can broadcast into the webinar, so it reads back hidden like the password.</summary>
-    public string? StreamKey
-    {
-        get => SecretText.Mask(streamKey);
-        set => streamKey = value;
-    }
+    public string? StreamKey { get => SecretText.Mask(Get<string?>(nameof(StreamKey), null)); set => Set(nameof(StreamKey), value); }
 
-    internal string? SecretStreamKey => streamKey;
-
-    public string? LiveUrl { get; set; }
+    /// <summary>Where people watch the stream (http:// or https://).</summary>
+    public string? LiveUrl { get => Get<string?>(nameof(LiveUrl), null); set => Set(nameof(LiveUrl), value); }
 
     /// <summary>True when the three stream settings are set: the request then turns the stream on (isPushVideoSteam=1).</summary>
-    public bool PushesStream => !string.IsNullOrEmpty(StreamUrl) && !string.IsNullOrEmpty(streamKey) && !string.IsNullOrEmpty(LiveUrl);
+    public bool PushesStream =>
+        !string.IsNullOrEmpty(StreamUrl) && !string.IsNullOrEmpty(Raw(nameof(StreamKey)) as string) && !string.IsNullOrEmpty(LiveUrl);
 
     /// <summary>A request that keeps every setting of the given webinar until the caller changes some.</summary>
     public static WebinarRequest From(Webinar webinar)
     {
-        var request = new WebinarRequest
+        if (webinar.StartTime == null)
         {
-            Name = webinar.Name,
-            StartTime = webinar.StartTime ?? throw new BizConfArgumentException($"Webinar {webinar.WebinarNumber} has no start time.", nameof(webinar)),
-            Duration = webinar.Duration,
-            Password = webinar.Password,
-            HostVideo = webinar.HostVideo,
-            ParticipantVideo = webinar.ParticipantVideo,
-            Audio = webinar.Audio,
-        };
+            throw new BizConfArgumentException($"Webinar {webinar.WebinarNumber} has no start time.", nameof(webinar));
+        }
+
+        var request = WebinarSchema.Table.From(webinar);
 
         // A webinar answers with stream fields only when its stream is on; half a set is sent as none.
-        if (!string.IsNullOrEmpty(webinar.StreamUrl) && !string.IsNullOrEmpty(webinar.StreamKey) && !string.IsNullOrEmpty(webinar.LiveUrl))
+        if (string.IsNullOrEmpty(webinar.StreamUrl) || string.IsNullOrEmpty(webinar.StreamKey) || string.IsNullOrEmpty(webinar.LiveUrl))
         {
-            request.StreamUrl = webinar.StreamUrl;
-            request.StreamKey = webinar.StreamKey;
-            request.LiveUrl = webinar.LiveUrl;
+            request.StreamUrl = null;
+            request.StreamKey = null;
+            request.LiveUrl = null;
         }
 
         return request;
@@ -78,15 +84,13 @@ public sealed class WebinarRequest
     public void Validate(DateTimeOffset now, bool requireFutureStart)
     {
         ScheduleRules.Validate("webinar", Name, Duration, StartTime, Audio, now, requireFutureStart);
-        InputRules.CheckText(nameof(Password), password);
-        ValidateStream(!string.IsNullOrEmpty(StreamUrl), !string.IsNullOrEmpty(streamKey), !string.IsNullOrEmpty(LiveUrl));
-        InputRules.CheckStreamUrl(StreamUrl);
-        InputRules.CheckText(nameof(StreamKey), streamKey);
-        InputRules.CheckLiveUrl(LiveUrl);
+        ValidateStream(!string.IsNullOrEmpty(StreamUrl), !string.IsNullOrEmpty(Raw(nameof(StreamKey)) as string), !string.IsNullOrEmpty(LiveUrl));
+        WebinarSchema.Table.CheckFields(this);
     }
 
+    /// <inheritdoc/>
     public override string ToString() =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
+        string.Format(CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes", Name, StartTime, Duration);
 
     /// <summary>
     /// The stream settings work only together: all three given (the stream is on, or, for a change, three empty
@@ -100,8 +104,7 @@ public sealed class WebinarRequest
             return;
         }
 
-        var names = new[] { nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) };
-        var missing = names[Array.IndexOf(given, false)];
+        var missing = WebinarSchema.StreamFields[Array.IndexOf(given, false)];
         throw new BizConfArgumentException(
             $"StreamUrl, StreamKey and LiveUrl go together: give all three or none. {missing} is missing.", missing);
     }

@@ -3,46 +3,44 @@ using System.Management.Automation;
 
 namespace BizConf.PowerShell.Internal;
 
-/// <summary>The one place where exceptions become ErrorRecords, with ids of the form &lt;Condition&gt;.</summary>
+/// <summary>
+/// The one place where failures become ErrorRecords. Every failure the client reports on purpose is a
+/// <see cref="BizConfException"/>, which carries its own error id and kind; the kind maps onto an ErrorCategory
+/// through an explicit table, so renaming a kind is a build error here, not a silent NotSpecified.
+/// </summary>
 internal static class ErrorRecords
 {
-    public static ErrorRecord From(Exception exception, object? target)
-    {
-        switch (exception)
-        {
-            case BizConfApiException api:
-                return new ErrorRecord(api, BizConfStatus.Name(api.Status, api.Endpoint), Category(api.Kind), target);
-            case BizConfTransportException transport:
-                var id = transport.IsTimeout ? "RequestTimedOut"
-                    : transport.HttpStatus.HasValue ? "HttpStatus" + transport.HttpStatus.Value
-                    : "ConnectionFailed";
-                return new ErrorRecord(transport, id, Category(transport.Kind), target);
-            case ArgumentException argument:
-                var parameter = string.IsNullOrEmpty(argument.ParamName) ? string.Empty : argument.ParamName;
-                var clean = argument as BizConfArgumentException ?? new BizConfArgumentException(StripParamSuffix(argument), parameter, argument);
-                return new ErrorRecord(clean, "InvalidArgument" + parameter, ErrorCategory.InvalidArgument, target);
-            case BizConfOperationException operation:
-                return new ErrorRecord(operation, operation.ErrorId, ErrorCategory.InvalidOperation, target);
-            case InvalidOperationException invalid:
-                return new ErrorRecord(invalid, "InvalidOperation", ErrorCategory.InvalidOperation, target);
-            default:
-                return new ErrorRecord(exception, "UnexpectedError", ErrorCategory.NotSpecified, target);
-        }
-    }
+    public static ErrorRecord From(BizConfException exception, object? target) =>
+        new ErrorRecord(exception, exception.ErrorId, Category(exception.Kind), target);
 
-    public static ErrorCategory Category(BizConfErrorKind kind) =>
-        Enum.TryParse<ErrorCategory>(kind.ToString(), out var category) ? category : ErrorCategory.NotSpecified;
-
-    /// <summary>ArgumentException appends " (Parameter 'x')" to its message; the error id and text already name it.</summary>
-    private static string StripParamSuffix(ArgumentException argument)
+    /// <summary>An error that names its item on screen: the message starts with the item's label.</summary>
+    public static ErrorRecord ForItem(BizConfException exception, object? target, string? label)
     {
-        var message = argument.Message;
-        var suffix = message.IndexOf(Environment.NewLine + "Parameter name:", StringComparison.Ordinal);
-        if (suffix < 0)
+        var record = From(exception, target);
+        if (!string.IsNullOrEmpty(label))
         {
-            suffix = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+            record.ErrorDetails = new ErrorDetails(label + ": " + exception.Message);
         }
 
-        return suffix < 0 ? message : message.Substring(0, suffix);
+        return record;
     }
+
+    public static ErrorCategory Category(BizConfErrorKind kind) => kind switch
+    {
+        BizConfErrorKind.ObjectNotFound => ErrorCategory.ObjectNotFound,
+        BizConfErrorKind.AuthenticationError => ErrorCategory.AuthenticationError,
+        BizConfErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        BizConfErrorKind.PermissionDenied => ErrorCategory.PermissionDenied,
+        BizConfErrorKind.WriteError => ErrorCategory.WriteError,
+        BizConfErrorKind.ResourceExists => ErrorCategory.ResourceExists,
+        BizConfErrorKind.NotImplemented => ErrorCategory.NotImplemented,
+        BizConfErrorKind.LimitsExceeded => ErrorCategory.LimitsExceeded,
+        BizConfErrorKind.ConnectionError => ErrorCategory.ConnectionError,
+        BizConfErrorKind.OperationTimeout => ErrorCategory.OperationTimeout,
+        BizConfErrorKind.ResourceUnavailable => ErrorCategory.ResourceUnavailable,
+        BizConfErrorKind.InvalidResult => ErrorCategory.InvalidResult,
+        BizConfErrorKind.InvalidOperation => ErrorCategory.InvalidOperation,
+        BizConfErrorKind.NotSpecified => ErrorCategory.NotSpecified,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "A failure kind without its ErrorCategory."),
+    };
 }

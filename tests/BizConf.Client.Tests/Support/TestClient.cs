@@ -34,6 +34,8 @@ internal static class TestClient
             Timeout = TimeSpan.FromSeconds(10),
             // Waits at the top of their range, so tests see the back-off exactly; jitter has tests of its own.
             Jitter = () => 1.0,
+            // A 429 is a plain failure here, retried against MaxRetry; the adaptive pace has tests of its own.
+            AdaptiveRate = false,
         };
         configure?.Invoke(options);
         return new BizConfClient(options, apiKey ?? NewApiKey());

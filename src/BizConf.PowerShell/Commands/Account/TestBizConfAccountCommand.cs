@@ -28,7 +28,7 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
         }
         catch (System.Exception e) when (IsItemFailure(e))
         {
-            WriteError(Internal.ErrorRecords.From(e, loginName));
+            WriteError(Internal.ErrorRecords.From((BizConfException)e, loginName));
         }
     }
 }

@@ -89,7 +89,7 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
                 ? MeetingLinks.Start(MeetingNumber, UserId ?? string.Empty, HostToken ?? string.Empty, displayName)
                 : MeetingLinks.Join(MeetingNumber, Password, displayName));
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             WriteError(ErrorRecords.From(e, (object?)InputObject ?? MeetingNumber));
         }

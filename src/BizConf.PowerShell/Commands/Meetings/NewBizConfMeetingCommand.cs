@@ -86,7 +86,7 @@ public sealed class NewBizConfMeetingCommand : BizConfAccountCmdlet
         {
             request.Validate(Client.Options.Clock(), requireFutureStart: true);
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, target);
             return;

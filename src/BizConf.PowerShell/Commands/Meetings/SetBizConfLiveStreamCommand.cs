@@ -41,7 +41,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfAccountCmdlet
         {
             InputRules.CheckLiveStream(streamUrl, streamKey, liveUrl);
         }
-        catch (System.ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, id);
             return;

@@ -74,7 +74,7 @@ public sealed class SetBizConfMeetingCommand : BizConfAccountCmdlet
         {
             changes = GivenChanges(InputObject);
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, target);
             return;

@@ -139,7 +139,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfAccountCmdlet
 
             request.Normalize();
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, target);
             return;

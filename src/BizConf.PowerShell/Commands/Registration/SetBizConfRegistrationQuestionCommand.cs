@@ -44,7 +44,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfAccountCmdlet
         {
             RegistrationQuestions.Validate(questions, custom);
         }
-        catch (System.ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, id);
             return;

@@ -113,7 +113,7 @@ public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
                 options.BaseUri = baseUri;
             }
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, "InvalidConnectArgument");
         }
@@ -123,7 +123,7 @@ public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
         {
             client = new BizConfClient(options, apiKey);
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, "InvalidConnectArgument");
         }
@@ -164,7 +164,7 @@ public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
         catch (Exception e) when (e is BizConfApiException || e is BizConfTransportException)
         {
             session.Dispose();
-            var record = ErrorRecords.From(e, session.LoginName);
+            var record = ErrorRecords.From((BizConfException)e, session.LoginName);
             record.ErrorDetails = new ErrorDetails(
                 $"Connect-BizConf could not use the account '{session.LoginName}' on site '{session.SiteSign}': {e.Message}");
             ThrowTerminatingError(record);
@@ -177,7 +177,7 @@ public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
         }
     }
 
-    private void Fail(ArgumentException e, string errorId)
+    private void Fail(BizConfArgumentException e, string errorId)
     {
         var record = ErrorRecords.From(e, null);
         ThrowTerminatingError(new ErrorRecord(record.Exception, errorId, ErrorCategory.InvalidArgument, null));

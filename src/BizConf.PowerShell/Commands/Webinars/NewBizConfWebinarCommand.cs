@@ -81,7 +81,7 @@ public sealed class NewBizConfWebinarCommand : BizConfAccountCmdlet
         {
             request.Validate(Client.Options.Clock(), requireFutureStart: true);
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, target);
             return;

@@ -28,7 +28,7 @@ public sealed class RemoveBizConfWebinarCommand : BizConfAccountCmdlet
             {
                 InputRules.CheckWebinarNumber(number);
             }
-            catch (ArgumentException e)
+            catch (BizConfArgumentException e)
             {
                 Fail(e, number);
                 continue;

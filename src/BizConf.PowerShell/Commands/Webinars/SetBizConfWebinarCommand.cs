@@ -87,7 +87,7 @@ public sealed class SetBizConfWebinarCommand : BizConfAccountCmdlet
             InputRules.CheckWebinarNumber(number);
             changes = GivenChanges(piped);
         }
-        catch (ArgumentException e)
+        catch (BizConfArgumentException e)
         {
             Fail(e, target);
             return;

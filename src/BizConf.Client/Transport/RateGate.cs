@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace BizConf.Transport;
+
+/// <summary>
+/// Finds the request rate a rationing service allows (it answers HTTP 429 past it) and keeps just under it, for
+/// every call of one session. Until the first 429 nothing is paced, and the number in flight starts at four and
+/// grows by one per clean answer (so an unknown limit is met by a few requests, not by sixty-four at once). At a
+/// 429 the gate paces sends at the rate the service was seen to accept lately, a little under it; after that, clean
+/// answers raise the pace, quickly while it is well below the rate of the last refusal and by one percent a second
+/// near it. One decrease per quarter second: the refusals of requests already on their way say nothing new.
+/// Measured against a token-bucket server in build.ps1 Bench ("Rationed").
+/// </summary>
+internal sealed class RateGate
+{
+    internal const int MaxInFlight = 64;
+    private const double MinRate = 0.5;
+    private static readonly TimeSpan RecentSpan = TimeSpan.FromSeconds(2);
+
+    private readonly object sync = new object();
+    private readonly Func<TimeSpan> now;
+    private readonly Queue<TimeSpan> recentAnswers = new Queue<TimeSpan>();
+    private readonly Queue<TaskCompletionSource<bool>> waiters = new Queue<TaskCompletionSource<bool>>();
+    private int window = 4;
+    private int inFlight;
+    private double? rate;
+    private double? ceiling;
+    private double boost = 0.05;
+    private TimeSpan nextSend;
+    private TimeSpan holdUntil;
+    private TimeSpan? lastDecrease;
+    private TimeSpan lastIncrease;
+    private TimeSpan cleanSince;
+    private TimeSpan epochStart;
+    private int epochAnswers;
+
+    public RateGate()
+        : this(Stopwatch.StartNew())
+    {
+    }
+
+    private RateGate(Stopwatch clock)
+        : this(() => clock.Elapsed)
+    {
+    }
+
+    /// <summary>For tests: a gate on a clock the test moves.</summary>
+    internal RateGate(Func<TimeSpan> now)
+    {
+        this.now = now;
+        epochStart = now();
+    }
+
+    /// <summary>The pace in requests a second; null while nothing has been refused.</summary>
+    public double? Rate
+    {
+        get
+        {
+            lock (sync)
+            {
+                return rate;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes a place for one send: waits for room in flight, then reserves the send's moment in the pace and waits
+    /// until then. A reservation is never asked for again, so a test's instant delay cannot make it spin.
+    /// </summary>
+    public async Task EnterAsync(Func<TimeSpan, CancellationToken, Task> delay, TimeSpan? notBefore, CancellationToken cancellationToken)
+    {
+        Task? room = null;
+        lock (sync)
+        {
+            if (inFlight < window)
+            {
+                inFlight++;
+            }
+            else
+            {
+                var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                waiters.Enqueue(waiter);
+                room = waiter.Task;
+            }
+        }
+
+        if (room != null)
+        {
+            using (cancellationToken.Register(() => Cancel(room)))
+            {
+                await room.ConfigureAwait(false);
+            }
+        }
+
+        TimeSpan wait;
+        lock (sync)
+        {
+            var at = now();
+            var departure = at > holdUntil ? at : holdUntil;
+            if (notBefore.HasValue && notBefore.Value > departure)
+            {
+                departure = notBefore.Value;
+            }
+
+            if (rate.HasValue)
+            {
+                departure = departure > nextSend ? departure : nextSend;
+                nextSend = departure + TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / rate.Value));
+            }
+
+            wait = departure - at;
+        }
+
+        if (wait > TimeSpan.Zero)
+        {
+            try
+            {
+                await delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Leave();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A send ended without an answer that says anything of the rate (a failure other than 429, a cancellation).</summary>
+    public void Leave()
+    {
+        lock (sync)
+        {
+            Release();
+        }
+    }
+
+    /// <summary>An answer came (any but 429): the service accepted the request.</summary>
+    public string? Answered()
+    {
+        lock (sync)
+        {
+            Release();
+            var at = now();
+            epochAnswers++;
+            recentAnswers.Enqueue(at);
+            while (recentAnswers.Count > 0 && recentAnswers.Peek() < at - RecentSpan)
+            {
+                recentAnswers.Dequeue();
+            }
+
+            if (!rate.HasValue)
+            {
+                window = Math.Min(MaxInFlight, window + 1);
+                LetWaitersIn();
+                return null;
+            }
+
+            var since = at - lastIncrease;
+            if (since < TimeSpan.FromMilliseconds(250))
+            {
+                return null;
+            }
+
+            if (at - cleanSince > TimeSpan.FromSeconds(2))
+            {
+                boost = Math.Min(0.2, boost * 2);
+                cleanSince = at;
+            }
+
+            var growth = ceiling.HasValue && rate.Value >= 0.9 * ceiling.Value ? 0.01 : boost;
+            rate *= 1 + (growth * since.TotalSeconds);
+            lastIncrease = at;
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The service refused a request with 429. Returns the moment, on the gate's clock, before which that request
+    /// goes no more (its Retry-After at least; pass it to <see cref="EnterAsync"/>) and, when the pace changed, a
+    /// sentence saying how and why.
+    /// </summary>
+    public TimeSpan Refused(TimeSpan? retryAfter, out string? change)
+    {
+        lock (sync)
+        {
+            Release();
+            var at = now();
+            var asked = retryAfter ?? TimeSpan.FromSeconds(1);
+            change = null;
+            if (lastDecrease == null || at - lastDecrease.Value > TimeSpan.FromMilliseconds(250))
+            {
+                var before = rate;
+                if (!rate.HasValue && epochAnswers < 4)
+                {
+                    // Too few answers yet to tell a rate: wait as asked, with half as many in flight.
+                    holdUntil = at + asked;
+                    window = Math.Max(1, window / 2);
+                    lastDecrease = at;
+                    change = $"The service is rationing requests (HTTP 429): holding new requests for {HttpSender.Seconds(asked)} s, then at most {window} in flight.";
+                    return at + asked;
+                }
+
+                if (!rate.HasValue)
+                {
+                    // The first refusal: what was accepted so far, spread over the time until the service takes more.
+                    var elapsed = (at - epochStart + asked).TotalSeconds;
+                    rate = Math.Max(MinRate, epochAnswers / elapsed);
+                    holdUntil = at + asked;
+                    nextSend = holdUntil;
+                }
+                else
+                {
+                    var span = Math.Max(0.25, Math.Min(RecentSpan.TotalSeconds, (at - (lastDecrease ?? epochStart)).TotalSeconds));
+                    var accepted = CountSince(at - TimeSpan.FromSeconds(span)) / span;
+                    ceiling = accepted;
+                    rate = Math.Max(MinRate, Math.Min(rate.Value * 0.85, Math.Max(accepted * 0.95, rate.Value * 0.6)));
+                }
+
+                window = MaxInFlight;
+                LetWaitersIn();
+                lastDecrease = at;
+                lastIncrease = holdUntil > at ? holdUntil : at;
+                cleanSince = lastIncrease;
+                boost = 0.05;
+                change = before.HasValue
+                    ? string.Format(CultureInfo.InvariantCulture, "The service is rationing requests (HTTP 429): pacing lowered from {0:0.#} to {1:0.#} requests a second.", before.Value, rate.Value)
+                    : string.Format(CultureInfo.InvariantCulture, "The service is rationing requests (HTTP 429): from now on this session paces its requests, starting at {0:0.#} a second.", rate.Value);
+            }
+
+            return holdUntil > at + asked ? holdUntil : at + asked;
+        }
+    }
+
+    // Called under the lock: one place in flight is free again.
+    private void Release()
+    {
+        inFlight--;
+        LetWaitersIn();
+    }
+
+    private void LetWaitersIn()
+    {
+        while (inFlight < window && waiters.Count > 0)
+        {
+            var waiter = waiters.Dequeue();
+            if (waiter.TrySetResult(true))
+            {
+                inFlight++;
+            }
+        }
+    }
+
+    private void Cancel(Task room)
+    {
+        lock (sync)
+        {
+            foreach (var waiter in waiters)
+            {
+                if (waiter.Task == room)
+                {
+                    waiter.TrySetCanceled();
+                }
+            }
+        }
+    }
+
+    private int CountSince(TimeSpan from)
+    {
+        var count = 0;
+        foreach (var answer in recentAnswers)
+        {
+            if (answer > from)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
