@@ -12,8 +12,8 @@ public static class StateRules
 {
     /// <summary>The first thing wrong with <paramref name="data"/>, in words; null when it is sound.</summary>
     public static string? Problem(EmulatorData data) =>
-        data.FormatVersion != 1
-            ? $"formatVersion is {data.FormatVersion}; this emulator reads version 1."
+        data.FormatVersion is not (1 or EmulatorData.CurrentFormat)
+            ? $"formatVersion is {data.FormatVersion}; this emulator reads versions 1 and {EmulatorData.CurrentFormat}."
             : SitesProblem(data) ?? AccountsProblem(data) ?? MeetingsProblem(data) ?? WebinarsProblem(data) ?? TokensProblem(data);
 
     private static string? SitesProblem(EmulatorData data)

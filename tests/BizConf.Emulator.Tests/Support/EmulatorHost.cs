@@ -27,7 +27,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<EmulatorHost> StartAsync(string? statePath = null, int latencyMs = 0, ManualClock? clock = null, string urls = "http://127.0.0.1:0")
+    public static async Task<EmulatorHost> StartAsync(string? statePath = null, int latencyMs = 0, ManualClock? clock = null, string urls = "http://127.0.0.1:0", params string[] more)
     {
         var args = new List<string> { "--urls", urls };
         if (statePath is not null)
@@ -40,6 +40,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             args.AddRange(new[] { "--latency-ms", latencyMs.ToString(CultureInfo.InvariantCulture) });
         }
 
+        args.AddRange(more);
         clock ??= new ManualClock();
         var app = EmulatorApp.Build(args.ToArray(), clock);
         await app.StartAsync();
