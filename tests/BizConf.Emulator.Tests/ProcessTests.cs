@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Net;
+using System.Net.Sockets;
 
 namespace BizConf.Emulator.Tests;
 
@@ -107,5 +107,43 @@ public sealed class ProcessTests
         Assert.DoesNotContain("Exception", stderr);
         Assert.Equal("", stdout);
         Assert.Equal(Invalid, await File.ReadAllTextAsync(statePath));
+    }
+
+    [Fact]
+    public async Task Port_in_use_is_one_line_on_stderr_naming_the_address_and_exit_code_2()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
+
+        using var process = Process.Start(EmulatorProcess.StartInfo("--urls", address))!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains(address, line);
+        Assert.Contains("already in use", line);
+        Assert.Contains("--urls http://127.0.0.1:0", line);
+        Assert.DoesNotContain("Exception", line);
+        Assert.Equal("", stdout);
+    }
+
+    [Fact]
+    public async Task State_file_in_a_folder_that_does_not_exist_is_refused_with_exit_code_2()
+    {
+        using var folder = new TempFolder();
+        var statePath = Path.Combine(folder.Path, "missing", "state.json");
+
+        using var process = Process.Start(EmulatorProcess.StartInfo("--urls", "http://127.0.0.1:0", "--state", statePath))!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(statePath, stderr);
+        Assert.Contains("does not exist", stderr);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(statePath)));
     }
 }
