@@ -53,9 +53,7 @@ internal static class StateLoader
         EmulatorData data;
         try
         {
-            using var stream = new FileStream(file.TargetPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            data = JsonSerializer.Deserialize<EmulatorData>(stream, DurableFile.ReadOptions)
-                ?? throw new InvalidDataException($"The state file '{file.Path}' holds no document.");
+            data = SnapshotReader.Read(File.ReadAllBytes(file.TargetPath));
         }
         catch (JsonException ex)
         {
