@@ -27,16 +27,20 @@ public static class EmulatorApp
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+        // A failed start (a port in use) is told by Program in one line; the host would add its stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
         var time = clock ?? TimeProvider.System;
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(time);
-        var replay = new ReplayGuard();
+        var replay = new ReplayGuard(keepsUnsaved: options.StatePath is not null);
         var state = new EmulatorState(time, options.StatePath is null ? null : new StateFile(options.StatePath), replay);
         builder.Services.AddSingleton(replay);
         builder.Services.AddSingleton(state);
         builder.Services.AddSingleton<ServerInfo>();
         builder.Services.AddSingleton<Auth>();
         builder.Services.AddSingleton<Faults>();
+        builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<OpenApiPipeline>();
         AdminGuard.CaptureConnectionFirst(builder.Services);
@@ -56,6 +60,7 @@ public static class EmulatorApp
         MeetingEndpoints.Map(app);
         AccountEndpoints.Map(app);
         AdminEndpoints.Map(app);
+        FaultEndpoints.Map(app);
         LinkEndpoints.Map(app);
         WebinarEndpoints.Map(app);
         RegistrationEndpoints.Map(app);

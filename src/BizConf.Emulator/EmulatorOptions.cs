@@ -2,10 +2,12 @@ using System.Globalization;
 
 namespace BizConf.Emulator;
 
-/// <summary>The command line: <c>[--urls URL] [--state FILE] [--latency-ms N]</c> (also <c>--name=value</c>).</summary>
+/// <summary>The command line: <c>[--urls URL] [--state FILE] [--latency-ms N] [--rate-limit N]</c> (also <c>--name=value</c>).</summary>
 public sealed class EmulatorOptions
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public const string Usage = "Usage: [--urls URL] [--state FILE] [--latency-ms N] [--rate-limit N]";
 
     public string Urls { get; init; } = DefaultUrl;
 
@@ -13,11 +15,15 @@ public sealed class EmulatorOptions
 
     public int LatencyMs { get; init; }
 
+    /// <summary>Requests a second per site (<see cref="RateLimiter"/>), or null for no limit.</summary>
+    public double? RateLimit { get; init; }
+
     public static EmulatorOptions Parse(IReadOnlyList<string> args)
     {
         string urls = DefaultUrl;
         string? state = null;
         var latency = 0;
+        double? rateLimit = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inlineValue) = Split(args[i]);
@@ -39,13 +45,22 @@ public sealed class EmulatorOptions
                     }
 
                     break;
+                case "--rate-limit":
+                    rateLimit = ParseRate(Value());
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Usage: [--urls URL] [--state FILE] [--latency-ms N]");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. {Usage}");
             }
         }
 
-        return new EmulatorOptions { Urls = urls, StatePath = state, LatencyMs = latency };
+        return new EmulatorOptions { Urls = urls, StatePath = state, LatencyMs = latency, RateLimit = rateLimit };
     }
+
+    private static double ParseRate(string text) =>
+        double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate)
+        && rate > 0 && rate <= BizConf.Emulator.RateLimit.MaxPerSecond
+            ? rate
+            : throw new ArgumentException($"--rate-limit takes a number of requests a second, more than 0 and at most {BizConf.Emulator.RateLimit.MaxPerSecond.ToString(CultureInfo.InvariantCulture)}, not '{text}'.");
 
     private static (string Name, string? Value) Split(string arg)
     {

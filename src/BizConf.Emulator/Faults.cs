@@ -19,6 +19,13 @@ public enum FaultKind
 
     /// <summary>Carried out, then answered after <see cref="FaultRule.DelayMs"/>: a client timeout hides a done request.</summary>
     Late,
+
+    /// <summary>
+    /// listConf only: carried out, but the answer claims <see cref="FaultRule.TotalPage"/> pages (and that many
+    /// full pages of records) whatever the real count, so a client that trusts the page count instead of the data
+    /// can be caught.
+    /// </summary>
+    ClaimPages,
 }
 
 /// <summary>One armed fault: the next <see cref="Remaining"/> requests to <see cref="Endpoint"/> ("*" = any) hit it.</summary>
@@ -42,8 +49,12 @@ public sealed class FaultRule
 
     public int? RetryAfterSec { get; init; }
 
+    /// <summary>The page count a <see cref="FaultKind.ClaimPages"/> answer claims.</summary>
+    public int? TotalPage { get; init; }
+
     public bool Matches(string endpoint) =>
-        Endpoint == AnyEndpoint || string.Equals(Endpoint, endpoint, StringComparison.OrdinalIgnoreCase);
+        (Endpoint == AnyEndpoint || string.Equals(Endpoint, endpoint, StringComparison.OrdinalIgnoreCase))
+        && (Kind != FaultKind.ClaimPages || string.Equals(endpoint, Faults.ListingEndpoint, StringComparison.OrdinalIgnoreCase));
 
     public JsonObject ToJson() => new()
     {
@@ -53,12 +64,16 @@ public sealed class FaultRule
         ["every"] = Every,
         ["delayMs"] = DelayMs,
         ["retryAfterSec"] = RetryAfterSec,
+        ["totalPage"] = TotalPage,
     };
 }
 
 /// <summary>The armed faults. Rules are tried in the order they were added; each use spends one of a rule's count.</summary>
 public sealed class Faults
 {
+    /// <summary>The one endpoint a <see cref="FaultKind.ClaimPages"/> fault can strike.</summary>
+    public const string ListingEndpoint = "listConf";
+
     private static readonly Dictionary<string, FaultKind> KindsByName = new(StringComparer.OrdinalIgnoreCase)
     {
         ["http429"] = FaultKind.Http429,
@@ -69,6 +84,7 @@ public sealed class Faults
         ["drop"] = FaultKind.Drop,
         ["lost"] = FaultKind.Lost,
         ["late"] = FaultKind.Late,
+        ["claimPages"] = FaultKind.ClaimPages,
     };
 
     private readonly object gate = new();
@@ -78,6 +94,9 @@ public sealed class Faults
         KindsByName.TryGetValue(name ?? "", out kind);
 
     public static string NameOf(FaultKind kind) => KindsByName.First(pair => pair.Value == kind).Key;
+
+    /// <summary>Every kind by name, for error messages.</summary>
+    public static string KindNames => string.Join(", ", KindsByName.Keys);
 
     public void Add(FaultRule rule)
     {

@@ -7,9 +7,11 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         WebApplication app;
+        EmulatorOptions options;
         try
         {
-            app = EmulatorApp.Build(args);
+            options = EmulatorOptions.Parse(args);
+            app = EmulatorApp.Build(options);
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -25,8 +27,7 @@ public static class Program
             }
             catch (IOException ex)
             {
-                // Typically the port is taken.
-                await Console.Error.WriteLineAsync(ex.Message);
+                await Console.Error.WriteLineAsync(CannotListen(options.Urls, ex));
                 return 2;
             }
 
@@ -37,5 +38,19 @@ public static class Program
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// One line for a start that could not bind: the address (the one Kestrel names, of those asked for), why,
+    /// and what to do instead.
+    /// </summary>
+    private static string CannotListen(string urls, IOException ex)
+    {
+        var asked = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var address = asked.FirstOrDefault(url => ex.Message.Contains(url, StringComparison.OrdinalIgnoreCase)) ?? string.Join(", ", asked);
+        var inUse = ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException
+            || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
+        var why = inUse ? "the address is already in use" : (ex.InnerException ?? ex).Message.TrimEnd('.');
+        return $"Cannot listen on {address}: {why}. Choose another with --urls (for example --urls http://127.0.0.1:0 for any free port).";
     }
 }

@@ -17,12 +17,12 @@ public sealed class AdminGuardTests
         var statePath = folder.File("state.json");
         await using var emu = await EmulatorHost.StartAsync(statePath);
         await emu.ReserveIdAsync("Keep me", TimeSpan.FromHours(1));
-        var saved = await File.ReadAllTextAsync(statePath);
+        var saved = StateOnDisk.Text(statePath);
 
         using var response = await SendAsync(emu, HttpMethod.Post, "reset", host: "evil.example", origin: "http://evil.example", body: ("{}", "text/plain"));
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal(saved, await File.ReadAllTextAsync(statePath));
+        Assert.Equal(saved, StateOnDisk.Text(statePath));
         Assert.Equal(1, (await emu.AllMeetingsAsync()).GetArrayLength());
     }
 

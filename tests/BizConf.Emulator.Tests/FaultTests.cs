@@ -153,7 +153,7 @@ public sealed class FaultTests
         var repeated = await emu.SendAsync(HttpMethod.Post, "confReservation", fields);
 
         Assert.Equal("Done but unheard", Assert.Single(meetings.EnumerateArray()).Str("meetingName"));
-        Assert.Contains("Done but unheard", await File.ReadAllTextAsync(statePath));
+        Assert.Contains("Done but unheard", StateOnDisk.Text(statePath));
         Assert.Equal(102, repeated.Status());
         var lost = (await emu.RequestLogAsync())[0];
         Assert.Equal(JsonValueKind.Null, lost.GetProperty("httpStatus").ValueKind);

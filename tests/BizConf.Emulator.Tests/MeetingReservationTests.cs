@@ -116,6 +116,31 @@ public sealed class MeetingReservationTests
         Assert.Equal(0, all.Single(m => m.Str("meetingName") == "Without").Num("registrationType"));
     }
 
+    [Fact]
+    public async Task Every_meeting_answer_says_whether_the_meeting_takes_registration()
+    {
+        await using var emu = await EmulatorHost.StartAsync();
+        var registered = (await emu.ReserveAsync("Seminar", TimeSpan.FromHours(1), extra: ("registrationType", "1"))).Data();
+        var plain = (await emu.ReserveAsync("Stand-up", TimeSpan.FromHours(3))).Data();
+        var id = registered.Num("id").ToString();
+
+        var modified = (await emu.CallAsync("confModify", ("id", id), ("confName", "Seminar, moved"),
+            ("startTime", Wire.Wall(emu.Clock.GetUtcNow().AddHours(5))), ("duration", "60"))).Data();
+        var got = (await emu.CallAsync("getConf", ("confId", id))).Data();
+        var gotPlain = (await emu.CallAsync("getConf", ("confId", plain.Num("id").ToString()))).Data();
+        var listed = (await emu.CallAsync("listConf")).GetProperty("data").EnumerateArray().ToList();
+
+        Assert.Equal(1, registered.Num("registrationType"));
+        Assert.Equal(0, plain.Num("registrationType"));
+        Assert.Equal(1, modified.Num("registrationType"));
+        Assert.Equal(1, got.Num("registrationType"));
+        Assert.Equal(0, gotPlain.Num("registrationType"));
+        Assert.Equal(1, listed.Single(m => m.Str("meetingName") == "Seminar, moved").Num("registrationType"));
+        Assert.Equal(0, listed.Single(m => m.Str("meetingName") == "Stand-up").Num("registrationType"));
+        Assert.Equal("Seminar, moved", got.Str("meetingName"));
+        Assert.Equal(registered.Str("meetingNo"), got.Str("meetingNo"));
+    }
+
     [Theory]
     [InlineData("confName")]
     [InlineData("startTime")]

@@ -31,31 +31,58 @@ public sealed class PersistenceTests
     }
 
     [Fact]
-    public async Task State_file_is_valid_json_holding_each_change_when_the_answer_arrives()
+    public async Task Each_change_is_on_disk_when_its_answer_arrives()
     {
         using var folder = new TempFolder();
         var statePath = folder.File("state.json");
-        await using var emu = await EmulatorHost.StartAsync(statePath);
+        var clock = new ManualClock();
+        await using var emu = await EmulatorHost.StartAsync(statePath, clock: clock);
 
         var id = await emu.ReserveIdAsync("Tracked", TimeSpan.FromHours(1));
-        Assert.Equal("Tracked", SavedMeeting(statePath, id).GetProperty("name").GetString());
+        Assert.Equal("Tracked", (await AfterCrash(folder, statePath, clock, id)).Str("meetingName"));
 
         await MeetingCapacityTests.Modify(emu, id, "Tracked again", TimeSpan.FromHours(2), 45);
-        Assert.Equal("Tracked again", SavedMeeting(statePath, id).GetProperty("name").GetString());
-        Assert.Equal(45, SavedMeeting(statePath, id).GetProperty("duration").GetInt32());
+        var modified = await AfterCrash(folder, statePath, clock, id);
+        Assert.Equal("Tracked again", modified.Str("meetingName"));
+        Assert.Equal(45, modified.Num("duration"));
 
         await emu.CallAsync("settingLivestream", ("id", id.ToString()), ("streamUrl", "rtmp://s"), ("streamKey", "k"), ("liveUrl", "https://l"));
-        Assert.Equal("https://l", SavedMeeting(statePath, id).GetProperty("liveUrl").GetString());
+        Assert.Equal("https://l", (await AfterCrash(folder, statePath, clock, id)).Str("liveUrl"));
 
         await emu.CallAsync("cancelConf", ("confId", id.ToString()));
-        Assert.Equal("Cancelled", SavedMeeting(statePath, id).GetProperty("lifecycle").GetString());
+        Assert.Equal(9, (await AfterCrash(folder, statePath, clock, id)).Num("confStatus"));
 
         await emu.AddAccountAsync("newcomer");
-        Assert.Contains(Saved(statePath).GetProperty("accounts").EnumerateArray(), a => a.GetProperty("loginName").GetString() == "newcomer");
+        await using (var copy = await EmulatorHost.StartAsync(StateOnDisk.CrashCopy(statePath, folder), clock: clock))
+        {
+            Assert.Equal(100, (await copy.CallAsync("listConf", Array.Empty<(string, string)>(), login: "newcomer")).Status());
+        }
 
         await emu.AdminAsync(HttpMethod.Post, "reset", expected: System.Net.HttpStatusCode.NoContent);
-        Assert.Equal(0, Saved(statePath).GetProperty("meetings").GetArrayLength());
+        await using (var copy = await EmulatorHost.StartAsync(StateOnDisk.CrashCopy(statePath, folder), clock: clock))
+        {
+            Assert.Equal(0, (await copy.AllMeetingsAsync()).GetArrayLength());
+            Assert.Equal(101, (await copy.CallAsync("listConf", Array.Empty<(string, string)>(), login: "newcomer")).Status());
+        }
+
         Assert.Empty(Directory.GetFiles(folder.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Clean_stop_leaves_the_whole_state_in_the_one_file_and_no_journal()
+    {
+        using var folder = new TempFolder();
+        var statePath = folder.File("state.json");
+        long id;
+        await using (var emu = await EmulatorHost.StartAsync(statePath))
+        {
+            id = await emu.ReserveIdAsync("Kept whole", TimeSpan.FromHours(1));
+            Assert.True(File.Exists(StateOnDisk.JournalOf(statePath)));
+        }
+
+        Assert.False(File.Exists(StateOnDisk.JournalOf(statePath)));
+        Assert.Equal(2, Saved(statePath).GetProperty("formatVersion").GetInt32());
+        Assert.Equal("Kept whole", SavedMeeting(statePath, id).GetProperty("name").GetString());
     }
 
     [Fact]
@@ -75,7 +102,7 @@ public sealed class PersistenceTests
     [Theory]
     [InlineData("{\"meetings\":null}", "meetings")]
     [InlineData("{\"sites\":[null]}", "sites[0] is null")]
-    [InlineData("{\"formatVersion\":2}", "formatVersion")]
+    [InlineData("{\"formatVersion\":3}", "formatVersion")]
     [InlineData("{\"usedTokens\":[{\"apiKey\":null,\"timeStamp\":1}]}", "apiKey")]
     [InlineData("{\"usedTokens\":[null]}", "usedTokens[0]")]
     [InlineData(Sound + "\"accounts\":[{\"loginName\":\"ann\",\"siteSign\":\"gone\",\"userId\":1001}]}", "site 'gone'")]
@@ -147,6 +174,13 @@ public sealed class PersistenceTests
     private const string Ann = "\"accounts\":[{\"loginName\":\"ann\",\"siteSign\":\"s\",\"userId\":1001,\"maxConcurrent\":1}],";
 
     private const string Meeting1 = "{\"id\":1,\"meetingNo\":\"1000000000\",\"ownerLoginName\":\"ann\",\"userId\":1001,\"name\":\"Kept\",\"startUtc\":\"2031-03-11T02:00:00+00:00\",\"duration\":30,\"joinUrl\":\"/j/1000000000\"}";
+
+    /// <summary>The meeting as an emulator started on a crash copy of the state finds it.</summary>
+    private static async Task<JsonElement> AfterCrash(TempFolder folder, string statePath, ManualClock clock, long id)
+    {
+        await using var copy = await EmulatorHost.StartAsync(StateOnDisk.CrashCopy(statePath, folder), clock: clock);
+        return (await copy.AllMeetingsAsync()).EnumerateArray().Single(m => m.Num("id") == id);
+    }
 
     private static JsonElement Saved(string statePath) =>
         JsonDocument.Parse(File.ReadAllText(statePath)).RootElement.Clone();

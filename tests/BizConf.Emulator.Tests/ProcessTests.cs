@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Net;
+using System.Net.Sockets;
 
 namespace BizConf.Emulator.Tests;
 
@@ -109,139 +109,41 @@ public sealed class ProcessTests
         Assert.Equal(Invalid, await File.ReadAllTextAsync(statePath));
     }
 
-    private sealed class EmulatorProcess : IAsyncDisposable
+    [Fact]
+    public async Task Port_in_use_is_one_line_on_stderr_naming_the_address_and_exit_code_2()
     {
-        private readonly Process process;
-        private readonly HttpClient http;
-        private long lastTimeStamp;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
 
-        private EmulatorProcess(Process process, string readyLine)
-        {
-            this.process = process;
-            ReadyLine = readyLine;
-            BaseAddress = new Uri(Regex.Match(readyLine, "http://\\S+").Value);
-            http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
-        }
+        using var process = Process.Start(EmulatorProcess.StartInfo("--urls", address))!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        var stdout = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
 
-        public string ReadyLine { get; }
+        Assert.Equal(2, process.ExitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains(address, line);
+        Assert.Contains("already in use", line);
+        Assert.Contains("--urls http://127.0.0.1:0", line);
+        Assert.DoesNotContain("Exception", line);
+        Assert.Equal("", stdout);
+    }
 
-        public Uri BaseAddress { get; }
+    [Fact]
+    public async Task State_file_in_a_folder_that_does_not_exist_is_refused_with_exit_code_2()
+    {
+        using var folder = new TempFolder();
+        var statePath = Path.Combine(folder.Path, "missing", "state.json");
 
-        public static ProcessStartInfo StartInfo(params string[] args) => StartInfo(new Dictionary<string, string>(), args);
+        using var process = Process.Start(EmulatorProcess.StartInfo("--urls", "http://127.0.0.1:0", "--state", statePath))!;
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
 
-        public static ProcessStartInfo StartInfo(IReadOnlyDictionary<string, string> environment, string[] args)
-        {
-            var dll = Path.Combine(AppContext.BaseDirectory, "BizConf.Emulator.dll");
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            info.ArgumentList.Add(dll);
-            foreach (var arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            foreach (var (name, value) in environment)
-            {
-                info.Environment[name] = value;
-            }
-
-            return info;
-        }
-
-        public static Task<EmulatorProcess> StartAsync(params string[] args) =>
-            StartAsync(new Dictionary<string, string>(), args);
-
-        public static async Task<EmulatorProcess> StartAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-        {
-            var process = Process.Start(StartInfo(environment, args))!;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            var line = await process.StandardOutput.ReadLineAsync(timeout.Token);
-            if (line is null)
-            {
-                var stderr = await process.StandardError.ReadToEndAsync();
-                throw new InvalidOperationException($"The emulator exited before it was ready: {stderr}");
-            }
-
-            return new EmulatorProcess(process, line);
-        }
-
-        public async Task<JsonElement> CallAsync(string endpoint, params (string Name, string Value)[] fields)
-        {
-            var timeStamp = Math.Max(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), lastTimeStamp + 1);
-            lastTimeStamp = timeStamp;
-            var all = new Dictionary<string, string>
-            {
-                ["loginName"] = Wire.DemoLogin,
-                ["timeStamp"] = timeStamp.ToString(CultureInfo.InvariantCulture),
-                ["token"] = Wire.AccountToken(Wire.DemoLogin, Wire.DemoKey, timeStamp),
-            };
-            foreach (var (name, value) in fields)
-            {
-                all[name] = value;
-            }
-
-            using var response = endpoint == "account/check"
-                ? await http.GetAsync("openapi/account/check?" + string.Join("&", all.Select(f => $"{f.Key}={Uri.EscapeDataString(f.Value)}")))
-                : await http.PostAsync("openapi/" + endpoint, new FormUrlEncodedContent(all));
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        }
-
-        /// <summary>GET /_emulator/{path} with these headers (Host included); the HTTP status.</summary>
-        public async Task<int> AdminStatusAsync(string path, params (string Name, string Value)[] headers)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "_emulator/" + path);
-            foreach (var (name, value) in headers)
-            {
-                if (name == "Host")
-                {
-                    request.Headers.Host = value;
-                }
-                else
-                {
-                    request.Headers.Add(name, value);
-                }
-            }
-
-            using var response = await http.SendAsync(request);
-            return (int)response.StatusCode;
-        }
-
-        public Task<JsonElement> AccountCheckAsync() => CallAsync("account/check", ("siteSign", Wire.DemoSite));
-
-        public async Task<int> TerminateAsync()
-        {
-            using (var kill = Process.Start("kill", new[] { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) }))
-            {
-                await kill.WaitForExitAsync();
-            }
-
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await process.WaitForExitAsync(timeout.Token);
-            return process.ExitCode;
-        }
-
-        public string RestOfStdout() => process.StandardOutput.ReadToEnd();
-
-        public void Kill()
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            http.Dispose();
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains(statePath, stderr);
+        Assert.Contains("does not exist", stderr);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(statePath)));
     }
 }

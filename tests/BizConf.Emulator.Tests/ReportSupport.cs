@@ -46,9 +46,11 @@ internal static class ReportSupport
     {
         var state = JsonNode.Parse(File.ReadAllText(statePath))!;
         var meeting = state["meetings"]!.AsArray().Single(m => m!["id"]!.GetValue<long>() == id)!;
+        // The state file leaves empty lists out.
+        var list = (meeting["registrants"] ??= new JsonArray()).AsArray();
         foreach (var registrant in registrants)
         {
-            meeting["registrants"]!.AsArray().Add(registrant);
+            list.Add(registrant);
         }
 
         File.WriteAllText(statePath, state.ToJsonString());

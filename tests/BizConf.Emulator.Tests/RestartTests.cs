@@ -124,26 +124,42 @@ public sealed class RestartTests
     }
 
     [Fact]
-    public async Task State_file_keeps_the_tokens_of_the_last_five_minutes_with_each_change()
+    public async Task A_token_spent_by_a_change_is_refused_after_a_crash()
     {
         using var folder = new TempFolder();
         var statePath = folder.File("state.json");
-        await using var emu = await EmulatorHost.StartAsync(statePath);
+        var clock = new ManualClock();
+        await using var emu = await EmulatorHost.StartAsync(statePath, clock: clock);
+        var changeToken = With(emu.Signed(),
+            ("confName", "Once"), ("startTime", Wire.Wall(clock.GetUtcNow() + Hour)), ("duration", "30"));
+        Assert.Equal(100, (await emu.SendAsync(HttpMethod.Post, "confReservation", changeToken)).Status());
 
-        var early = emu.Signed();
-        var earlyAnswer = await emu.SendAsync(HttpMethod.Post, "confReservation", With(early,
-            ("confName", "Early"), ("startTime", Wire.Wall(emu.Clock.GetUtcNow() + Hour)), ("duration", "30")));
-        var afterEarly = SavedTimeStamps(statePath);
-        emu.Clock.Advance(TimeSpan.FromMinutes(6));
-        var late = emu.Signed();
-        var lateAnswer = await emu.SendAsync(HttpMethod.Post, "confReservation", With(late,
-            ("confName", "Late"), ("startTime", Wire.Wall(emu.Clock.GetUtcNow() + 3 * Hour)), ("duration", "30")));
-        var afterLate = SavedTimeStamps(statePath);
+        await using var afterCrash = await EmulatorHost.StartAsync(StateOnDisk.CrashCopy(statePath, folder), clock: clock);
+        var again = await afterCrash.SendAsync(HttpMethod.Post, "confReservation", changeToken);
 
-        Assert.Equal(100, earlyAnswer.Status());
-        Assert.Equal(100, lateAnswer.Status());
-        Assert.Equal(new[] { early["timeStamp"] }, afterEarly);
-        Assert.Equal(new[] { late["timeStamp"] }, afterLate);
+        Assert.Equal(102, again.Status());
+        Assert.Equal(1, (await afterCrash.AllMeetingsAsync()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task State_file_keeps_only_the_tokens_of_the_last_five_minutes()
+    {
+        using var folder = new TempFolder();
+        var statePath = folder.File("state.json");
+        var clock = new ManualClock();
+        Dictionary<string, string> early, late;
+        await using (var emu = await EmulatorHost.StartAsync(statePath, clock: clock))
+        {
+            early = emu.Signed();
+            Assert.Equal(100, (await emu.SendAsync(HttpMethod.Post, "confReservation", With(early,
+                ("confName", "Early"), ("startTime", Wire.Wall(clock.GetUtcNow() + Hour)), ("duration", "30")))).Status());
+            clock.Advance(TimeSpan.FromMinutes(6));
+            late = emu.Signed();
+            Assert.Equal(100, (await emu.SendAsync(HttpMethod.Post, "confReservation", With(late,
+                ("confName", "Late"), ("startTime", Wire.Wall(clock.GetUtcNow() + 3 * Hour)), ("duration", "30")))).Status());
+        }
+
+        Assert.Equal(new[] { late["timeStamp"] }, SavedTimeStamps(statePath));
     }
 
     private static string Id(JsonElement meeting) => meeting.Num("id").ToString(CultureInfo.InvariantCulture);

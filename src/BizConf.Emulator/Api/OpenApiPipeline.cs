@@ -1,27 +1,34 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace BizConf.Emulator.Api;
 
 /// <summary>
 /// Runs in front of every /openapi/ request, before routing picks a handler: reads the fields, writes the request
-/// log entry, applies <c>--latency-ms</c>, then any armed fault, and only then lets the endpoint run. Every wait
-/// is an awaited delay outside the state lock: a slow answer holds neither a thread nor other requests.
+/// log entry, refuses the request at once (429) when its site is over the rate limit, applies <c>--latency-ms</c>,
+/// then any armed fault, and only then lets the endpoint run. Every wait is an awaited delay outside the state
+/// lock: a slow answer holds neither a thread nor other requests.
 /// </summary>
 public sealed class OpenApiPipeline
 {
     public const string Prefix = "/openapi";
     private const string FieldsKey = "bizconf.fields";
     private const string StatusKey = "bizconf.status";
+    private const string ClaimKey = "bizconf.claimPages";
 
     private readonly RequestLog log;
     private readonly Faults faults;
     private readonly TimeProvider clock;
+    private readonly RateLimiter limiter;
+    private readonly EmulatorState state;
     private readonly TimeSpan latency;
 
-    public OpenApiPipeline(RequestLog log, Faults faults, TimeProvider clock, EmulatorOptions options)
+    public OpenApiPipeline(RequestLog log, Faults faults, RateLimiter limiter, EmulatorState state, TimeProvider clock, EmulatorOptions options)
     {
         this.log = log;
         this.faults = faults;
+        this.limiter = limiter;
+        this.state = state;
         this.clock = clock;
         latency = TimeSpan.FromMilliseconds(options.LatencyMs);
     }
@@ -30,6 +37,23 @@ public sealed class OpenApiPipeline
         context.Items[FieldsKey] as RequestFields ?? RequestFields.Empty;
 
     public static void SetApiStatus(HttpContext context, int status) => context.Items[StatusKey] = status;
+
+    /// <summary>
+    /// A <c>claimPages</c> fault's lie, told in a successful listing's page fields: <c>totalPage</c> as armed and
+    /// <c>totalRecord</c> as that many full pages, while <c>data</c> stays the real page.
+    /// </summary>
+    public static void ApplyClaims(HttpContext context, JsonObject body)
+    {
+        if (context.Items[ClaimKey] is not int pages
+            || body["status"] is not JsonValue status || !status.TryGetValue<int>(out var code) || code != ApiStatus.Success
+            || body["pageSize"] is not JsonValue size || !size.TryGetValue<int>(out var pageSize))
+        {
+            return;
+        }
+
+        body["totalPage"] = pages;
+        body["totalRecord"] = (int)Math.Min(int.MaxValue, (long)pages * pageSize);
+    }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -42,11 +66,19 @@ public sealed class OpenApiPipeline
         var endpoint = (rest.Value ?? "").Trim('/');
         var fields = await RequestFields.ReadAsync(context.Request);
         context.Items[FieldsKey] = fields;
+        // Rationed before the entry is logged, so that a logged request has had its turn at the bucket.
+        var retryAfter = limiter.TryTake(() => BucketOf(fields));
         var entry = log.Begin(clock.GetUtcNow(), endpoint, context.Request.Method, fields.Sent);
         int? httpStatus = null;
         FaultRule? fault = null;
         try
         {
+            if (retryAfter is { } seconds)
+            {
+                httpStatus = await RationAsync(context, seconds);
+                return;
+            }
+
             if (latency > TimeSpan.Zero)
             {
                 await Task.Delay(latency, context.RequestAborted);
@@ -63,6 +95,19 @@ public sealed class OpenApiPipeline
         {
             entry.Complete(httpStatus, context.Items[StatusKey] as int?, fault?.Kind);
         }
+    }
+
+    /// <summary>The rate limit's bucket of a request: its account's site, else the site it names, else the shared one.</summary>
+    private string BucketOf(RequestFields fields) => state.Read(data =>
+        data.FindAccount(fields.Text("loginName"))?.SiteSign ?? data.FindSite(fields.Text("siteSign"))?.SiteSign ?? "");
+
+    private static async Task<int?> RationAsync(HttpContext context, int retryAfter)
+    {
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.WriteAsync("Too many requests: over the emulator's rate limit for this site.", context.RequestAborted);
+        return context.Response.StatusCode;
     }
 
     private static async Task<int?> AnswerAsync(HttpContext context, RequestDelegate next)
@@ -82,6 +127,9 @@ public sealed class OpenApiPipeline
             case FaultKind.Drop:
                 context.Abort();
                 return null;
+            case FaultKind.ClaimPages:
+                context.Items[ClaimKey] = fault.TotalPage ?? 0;
+                return await AnswerAsync(context, next);
             case FaultKind.Lost:
             case FaultKind.Late:
                 return await CarryOutAsync(context, next, fault);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BizConf.Emulator.Hosting;
 
 namespace BizConf.Emulator.Api;
 
@@ -7,16 +8,24 @@ public delegate JsonObject ApiHandler(RequestFields fields);
 
 /// <summary>
 /// Maps <c>/openapi/&lt;name&gt;</c> for its one documented method (routing answers 405 to the others) and wraps the
-/// handler so that every outcome is an HTTP 200 envelope.
+/// handler so that every outcome is an HTTP 200 envelope, sent only once what it reports is saved: a change whose
+/// save failed (and so was undone) is answered 103.
 /// </summary>
 public static partial class OpenApiRoutes
 {
     public static void MapApi(this IEndpointRouteBuilder routes, string method, string name, ApiHandler handler)
     {
-        routes.MapMethods($"{OpenApiPipeline.Prefix}/{name}", new[] { method }, (HttpContext context) =>
+        routes.MapMethods($"{OpenApiPipeline.Prefix}/{name}", new[] { method }, async (HttpContext context) =>
         {
+            var saved = SaveWait.Begin();
             var body = Run(context, handler);
-            return EndpointResults.WriteAsync(context, body);
+            if (await saved.FailureAsync() is { } failure)
+            {
+                body = Envelope.Failure(ApiStatus.InternalError, $"{ApiStatus.MessageFor(ApiStatus.InternalError)} {failure.Message}");
+                OpenApiPipeline.SetApiStatus(context, ApiStatus.InternalError);
+            }
+
+            await EndpointResults.WriteAsync(context, body);
         });
     }
 
@@ -37,6 +46,7 @@ public static partial class OpenApiRoutes
             body = Envelope.Failure(ApiStatus.InternalError, ApiStatus.MessageFor(ApiStatus.InternalError));
         }
 
+        OpenApiPipeline.ApplyClaims(context, body);
         OpenApiPipeline.SetApiStatus(context, StatusOf(body));
         return body;
     }

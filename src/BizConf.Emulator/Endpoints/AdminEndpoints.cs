@@ -6,21 +6,27 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>
-/// The emulator's own control API under /_emulator/ (DESIGN.md section 3): sites, accounts, faults, the request
-/// log, reset, and a view of all meetings. Plain JSON in and out; 400 with <c>{"error":…}</c> for a bad body.
+/// The emulator's own control API under /_emulator/: sites, accounts, the request log, reset, and a view of all
+/// meetings (faults and the rate limit are in <see cref="FaultEndpoints"/>). Plain JSON in and out; 400 with
+/// <c>{"error":…}</c> naming the field for a bad body.
 /// </summary>
 public sealed class AdminEndpoints
 {
+    private const string SiteExample = "{\"siteSign\":\"s\",\"apiKey\":\"k\",\"licences\":5}";
+    private const string AccountExample = "{\"loginName\":\"a\",\"siteSign\":\"s\",\"maxConcurrent\":1,\"locked\":false}";
+
     private readonly EmulatorState state;
     private readonly Faults faults;
     private readonly RequestLog log;
+    private readonly RateLimiter limiter;
     private readonly ServerInfo server;
 
-    public AdminEndpoints(EmulatorState state, Faults faults, RequestLog log, ServerInfo server)
+    public AdminEndpoints(EmulatorState state, Faults faults, RequestLog log, RateLimiter limiter, ServerInfo server)
     {
         this.state = state;
         this.faults = faults;
         this.log = log;
+        this.limiter = limiter;
         this.server = server;
     }
 
@@ -29,16 +35,9 @@ public sealed class AdminEndpoints
         var endpoints = ActivatorUtilities.CreateInstance<AdminEndpoints>(routes.ServiceProvider);
         var admin = routes.MapAdminGroup();
 
-        admin.MapPost("/sites", (SiteRequest body) => endpoints.PutSite(body));
-        admin.MapPost("/accounts", (AccountRequest body) => endpoints.PutAccount(body));
-        admin.MapPost("/faults", (FaultRequest body) => endpoints.AddFault(body));
-        admin.MapGet("/faults", () => Json(endpoints.faults.ToJson()));
-        admin.MapDelete("/faults", () =>
-        {
-            endpoints.faults.Clear();
-            return Results.NoContent();
-        });
-        admin.MapGet("/requests", () => Json(endpoints.log.ToJson()));
+        admin.MapPost("/sites", (HttpRequest request) => endpoints.PutSiteAsync(request));
+        admin.MapPost("/accounts", (HttpRequest request) => endpoints.PutAccountAsync(request));
+        admin.MapGet("/requests", () => AdminGroup.Json(endpoints.log.ToJson()));
         admin.MapDelete("/requests", () =>
         {
             endpoints.log.Clear();
@@ -48,35 +47,30 @@ public sealed class AdminEndpoints
         admin.MapGet("/meetings", endpoints.AllMeetings);
     }
 
-    private IResult PutSite(SiteRequest body)
+    private async Task<IResult> PutSiteAsync(HttpRequest request)
     {
-        if (string.IsNullOrEmpty(body.SiteSign))
-        {
-            return Problem("'siteSign' is required.");
-        }
-
-        if (body.Licences is < 0)
-        {
-            return Problem("'licences' cannot be negative.");
-        }
-
+        var body = await AdminBody.ReadAsync(request, SiteExample, emptyAllowed: false, "siteSign", "apiKey", "licences");
+        var siteSign = Required(body, "siteSign");
+        var apiKey = body.Text("apiKey");
+        var licences = body.Whole("licences", min: 0);
         return state.Change(data =>
         {
-            var site = data.FindSite(body.SiteSign);
+            var site = data.FindSite(siteSign);
             if (site is null)
             {
-                if (string.IsNullOrEmpty(body.ApiKey))
+                if (string.IsNullOrEmpty(apiKey))
                 {
-                    return Problem("'apiKey' is required for a new site.");
+                    throw new AdminBodyException($"'apiKey' is required for a new site ('{siteSign}' is not one yet).");
                 }
 
-                site = new Site { SiteSign = body.SiteSign, Licences = EmulatorData.SeedLicences };
-                data.Sites.Add(site);
+                site = new Site { SiteSign = siteSign, Licences = EmulatorData.SeedLicences };
+                data.Add(site);
             }
 
-            site.ApiKey = string.IsNullOrEmpty(body.ApiKey) ? site.ApiKey : body.ApiKey;
-            site.Licences = body.Licences ?? site.Licences;
-            return Json(new JsonObject
+            data.Changing(site);
+            site.ApiKey = string.IsNullOrEmpty(apiKey) ? site.ApiKey : apiKey;
+            site.Licences = licences ?? site.Licences;
+            return AdminGroup.Json(new JsonObject
             {
                 ["siteSign"] = site.SiteSign,
                 ["apiKey"] = site.ApiKey,
@@ -85,37 +79,38 @@ public sealed class AdminEndpoints
         });
     }
 
-    private IResult PutAccount(AccountRequest body)
+    private async Task<IResult> PutAccountAsync(HttpRequest request)
     {
-        if (string.IsNullOrEmpty(body.LoginName))
-        {
-            return Problem("'loginName' is required.");
-        }
-
-        if (body.MaxConcurrent is < 0)
-        {
-            return Problem("'maxConcurrent' cannot be negative.");
-        }
-
+        var body = await AdminBody.ReadAsync(request, AccountExample, emptyAllowed: false, "loginName", "siteSign", "maxConcurrent", "locked");
+        var loginName = Required(body, "loginName");
+        var givenSite = body.Text("siteSign");
+        var maxConcurrent = body.Whole("maxConcurrent", min: 0);
+        var locked = body.Flag("locked");
         return state.Change(data =>
         {
-            var account = data.FindAccount(body.LoginName);
-            var siteSign = body.SiteSign ?? account?.SiteSign;
+            var account = data.FindAccount(loginName);
+            var siteSign = string.IsNullOrEmpty(givenSite) ? account?.SiteSign : givenSite;
+            if (siteSign is null)
+            {
+                throw new AdminBodyException($"'siteSign' is required for a new account ('{loginName}' is not one yet).");
+            }
+
             if (data.FindSite(siteSign) is null)
             {
-                return Problem($"Unknown site '{siteSign}'.");
+                throw new AdminBodyException($"'siteSign' names an unknown site '{siteSign}': add it with POST /_emulator/sites first.");
             }
 
             if (account is null)
             {
-                account = new Account { LoginName = body.LoginName, UserId = data.NextUserId++ };
-                data.Accounts.Add(account);
+                account = new Account { LoginName = loginName, UserId = data.NextUserId++ };
+                data.Add(account);
             }
 
-            account.SiteSign = siteSign!;
-            account.MaxConcurrent = body.MaxConcurrent ?? account.MaxConcurrent;
-            account.Locked = body.Locked ?? account.Locked;
-            return Json(new JsonObject
+            data.Changing(account);
+            account.SiteSign = siteSign;
+            account.MaxConcurrent = maxConcurrent ?? account.MaxConcurrent;
+            account.Locked = locked ?? account.Locked;
+            return AdminGroup.Json(new JsonObject
             {
                 ["loginName"] = account.LoginName,
                 ["siteSign"] = account.SiteSign,
@@ -126,36 +121,12 @@ public sealed class AdminEndpoints
         });
     }
 
-    private IResult AddFault(FaultRequest body)
-    {
-        if (!Faults.TryParseKind(body.Kind, out var kind))
-        {
-            return Problem("'kind' must be http429, http503, status103, status102, delay, drop, lost or late.");
-        }
-
-        if (body.Count is < 1 || body.Every is < 1 || body.DelayMs is < 0 || body.RetryAfterSec is < 0)
-        {
-            return Problem("'count' and 'every' must be at least 1; 'delayMs' and 'retryAfterSec' cannot be negative.");
-        }
-
-        var rule = new FaultRule
-        {
-            Endpoint = string.IsNullOrEmpty(body.Endpoint) ? FaultRule.AnyEndpoint : body.Endpoint.Trim('/'),
-            Kind = kind,
-            Remaining = body.Count ?? 1,
-            Every = body.Every ?? 1,
-            DelayMs = body.DelayMs ?? 0,
-            RetryAfterSec = body.RetryAfterSec,
-        };
-        faults.Add(rule);
-        return Json(rule.ToJson());
-    }
-
     private IResult Reset()
     {
         state.ResetToSeed();
         faults.Clear();
         log.Clear();
+        limiter.Reset();
         return Results.NoContent();
     }
 
@@ -168,17 +139,13 @@ public sealed class AdminEndpoints
             {
                 var json = MeetingJson.Detail(m, now, server);
                 json["loginName"] = m.OwnerLoginName;
-                json["registrationType"] = m.RegistrationType;
                 json["sendEmail"] = m.SendEmail;
                 return (JsonNode)json;
             }).ToArray();
         });
-        return Json(new JsonArray(meetings));
+        return AdminGroup.Json(new JsonArray(meetings));
     }
 
-    private static IResult Json(JsonNode body) =>
-        Results.Text(Api.Envelope.Serialize(body), "application/json; charset=utf-8");
-
-    private static IResult Problem(string error) =>
-        Results.Text(Api.Envelope.Serialize(new JsonObject { ["error"] = error }), "application/json; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+    private static string Required(AdminBody body, string name) =>
+        body.Text(name) is { Length: > 0 } text ? text : throw new AdminBodyException($"'{name}' is required.");
 }

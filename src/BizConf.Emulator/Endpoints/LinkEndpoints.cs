@@ -12,11 +12,11 @@ public static class LinkEndpoints
     public static void Map(IEndpointRouteBuilder routes)
     {
         routes.MapGet("/j/{meetingNo}", (string meetingNo, EmulatorState state) =>
-            Page(state, meetingNo, m => $"Join meeting {m.MeetingNo}: {m.Name}"));
+            Page(state, meetingNo, m => $"Join meeting {m.MeetingNo}: {m.Name}")).AddEndpointFilter(AdminGroup.AnswerOnceSavedAsync);
         routes.MapGet("/s/{meetingNo}", (string meetingNo, string? token, EmulatorState state) =>
             Page(state, meetingNo, m => m.Token == token
                 ? $"Start meeting {m.MeetingNo} as host: {m.Name}"
-                : null));
+                : null)).AddEndpointFilter(AdminGroup.AnswerOnceSavedAsync);
     }
 
     private static IResult Page(EmulatorState state, string meetingNo, Func<Meeting, string?> describe)

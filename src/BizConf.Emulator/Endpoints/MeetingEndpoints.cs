@@ -46,7 +46,7 @@ public sealed class MeetingEndpoints
             var account = OwnerOf(data, caller);
             MeetingCalendar.CheckCapacity(data, account, input.StartUtc, input.EndUtc, movingId: null);
             var meeting = MeetingFactory.Create(data, account, input, now);
-            data.Meetings.Add(meeting);
+            data.Add(meeting);
             return Envelope.Success(MeetingJson.Summary(meeting, now, server));
         });
     }
@@ -62,7 +62,7 @@ public sealed class MeetingEndpoints
             var now = state.Now;
             input.CheckTime(now);
             MeetingCalendar.CheckCapacity(data, OwnerOf(data, caller), input.StartUtc, input.EndUtc, movingId: meeting.Id);
-            MeetingFactory.Apply(meeting, input);
+            MeetingFactory.Apply(data.Changing(meeting), input);
             return Envelope.Success(MeetingJson.Summary(meeting, now, server));
         });
     }
@@ -73,7 +73,7 @@ public sealed class MeetingEndpoints
         var id = fields.RequiredLong("confId", ApiStatus.MeetingParameterError);
         return state.Change(data =>
         {
-            OwnMeeting(data, caller, id).Lifecycle = MeetingLifecycle.Cancelled;
+            data.Changing(OwnMeeting(data, caller, id)).Lifecycle = MeetingLifecycle.Cancelled;
             return Envelope.Success();
         });
     }
@@ -95,7 +95,7 @@ public sealed class MeetingEndpoints
         var liveUrl = fields.RequiredText("liveUrl", Bad);
         return state.Change(data =>
         {
-            var meeting = OwnMeeting(data, caller, id);
+            var meeting = data.Changing(OwnMeeting(data, caller, id));
             meeting.StreamUrl = streamUrl;
             meeting.StreamKey = streamKey;
             meeting.LiveUrl = liveUrl;

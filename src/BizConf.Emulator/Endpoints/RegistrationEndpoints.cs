@@ -48,7 +48,7 @@ public sealed class RegistrationEndpoints
             var meeting = RegistrationMeeting(data, caller, id);
             var questions = questionsJson is null ? null : RegistrationRules.ReadQuestions(questionsJson);
             var custom = customJson is null ? null : RegistrationRules.ReadCustomQuestions(customJson);
-            meeting.StandardQuestions = questions ?? meeting.StandardQuestions;
+            data.Changing(meeting).StandardQuestions = questions ?? meeting.StandardQuestions;
             meeting.CustomQuestions = custom ?? meeting.CustomQuestions;
             return Envelope.Success();
         });
@@ -95,7 +95,7 @@ public sealed class RegistrationEndpoints
                     JoinUrl = $"{meeting.JoinUrl}?tk={tk}",
                     CreatedUtc = state.Now,
                 };
-                meeting.Registrants.Add(registrant);
+                data.Changing(meeting).Registrants.Add(registrant);
             }
 
             return Envelope.Success(RegistrantJson.Added(registrant, meeting, server));

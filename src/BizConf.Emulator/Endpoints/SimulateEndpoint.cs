@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using BizConf.Emulator.Model;
 using BizConf.Emulator.Registration;
@@ -7,13 +6,7 @@ using BizConf.Emulator.Reports;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>
-/// Body of POST /_emulator/meetings/{id}/simulate; absent values take the defaults of <see cref="SimulateEndpoint"/>.
-/// <paramref name="EndTime"/> (ISO 8601) places the session in the past; without it the session ends now.
-/// </summary>
-public sealed record SimulateRequest(int? Guests, int? Seed, int? Polls, DateTimeOffset? EndTime);
-
-/// <summary>
-/// POST /_emulator/meetings/{id}/simulate (DESIGN.md section 3): the meeting takes place in the duration up to now
+/// POST /_emulator/meetings/{id}/simulate: the meeting takes place in the duration up to now
 /// (or up to <c>endTime</c>) and ends, so the report endpoints have something to tell. Each call adds another
 /// session; one that would overlap a session already held is refused (409), as a meeting is held once at a time.
 /// </summary>
@@ -25,7 +18,7 @@ public sealed class SimulateEndpoint
     public const int MaxGuests = 1000;
     public const int MaxPolls = 20;
 
-    private static readonly JsonSerializerOptions BodyOptions = new(JsonSerializerDefaults.Web);
+    private const string Example = "{\"guests\":3,\"seed\":1,\"polls\":2,\"endTime\":\"2031-03-03T02:00:00Z\"}";
 
     private readonly EmulatorState state;
 
@@ -43,30 +36,18 @@ public sealed class SimulateEndpoint
     /// <summary>
     /// Reads the body itself rather than through parameter binding: an empty body means all defaults whatever its
     /// content type (<c>Invoke-RestMethod -Method Post</c> and <c>curl -d ''</c> send a form type), and a body that
-    /// is not the expected JSON gets the admin API's <c>{"error":…}</c> instead of an empty 400.
+    /// is not the expected JSON gets the admin API's <c>{"error":…}</c> naming the field instead of an empty 400.
     /// </summary>
     private async Task<IResult> SimulateAsync(long id, HttpRequest request)
     {
-        using var reader = new StreamReader(request.Body);
-        var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
-        SimulateRequest? body;
-        try
-        {
-            body = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<SimulateRequest>(text, BodyOptions);
-        }
-        catch (JsonException)
-        {
-            return Error("The body must be empty or a JSON object {\"guests\":n,\"seed\":n,\"polls\":n,\"endTime\":\"ISO 8601\"} with whole numbers.", StatusCodes.Status400BadRequest);
-        }
-
-        var plan = new SimulationPlan(body?.Guests ?? DefaultGuests, body?.Seed ?? DefaultSeed, body?.Polls ?? DefaultPolls);
-        if (plan.Guests is < 0 or > MaxGuests || plan.Polls is < 0 or > MaxPolls)
-        {
-            return Error($"'guests' must be 0 to {MaxGuests} and 'polls' 0 to {MaxPolls}.", StatusCodes.Status400BadRequest);
-        }
-
+        var body = await AdminBody.ReadAsync(request, Example, emptyAllowed: true, "guests", "seed", "polls", "endTime");
+        var plan = new SimulationPlan(
+            body.Whole("guests", min: 0, max: MaxGuests) ?? DefaultGuests,
+            body.Whole("seed", min: int.MinValue) ?? DefaultSeed,
+            body.Whole("polls", min: 0, max: MaxPolls) ?? DefaultPolls);
+        var endTime = body.Instant("endTime");
         var now = state.Now;
-        if (body?.EndTime > now)
+        if (endTime > now)
         {
             return Error("'endTime' cannot be later than now: a simulated meeting has already ended.", StatusCodes.Status400BadRequest);
         }
@@ -79,7 +60,7 @@ public sealed class SimulateEndpoint
                 return Error($"No meeting {id} (or it is cancelled).", StatusCodes.Status404NotFound);
             }
 
-            var window = MeetingSimulator.Window(meeting, body?.EndTime ?? now);
+            var window = MeetingSimulator.Window(meeting, endTime ?? now);
             if (MeetingSimulator.HeldDuring(meeting, window) is { } held)
             {
                 return Error(
@@ -87,7 +68,7 @@ public sealed class SimulateEndpoint
                     StatusCodes.Status409Conflict);
             }
 
-            var session = MeetingSimulator.Hold(meeting, plan, window);
+            var session = MeetingSimulator.Hold(data.Changing(meeting), plan, window);
             return Answer(new JsonObject
             {
                 ["id"] = meeting.Id,
@@ -105,8 +86,7 @@ public sealed class SimulateEndpoint
     /// <summary>The admin API writes instants in the one ISO form the emulator has, that of registrant times.</summary>
     private static string Iso(DateTimeOffset instant) => RegistrantJson.Iso(instant);
 
-    private static IResult Error(string error, int status) => Answer(new JsonObject { ["error"] = error }, status);
+    private static IResult Error(string error, int status) => AdminGroup.Error(error, status);
 
-    private static IResult Answer(JsonObject body, int status) =>
-        Results.Text(Api.Envelope.Serialize(body), "application/json; charset=utf-8", statusCode: status);
+    private static IResult Answer(JsonObject body, int status) => AdminGroup.Json(body, status);
 }

@@ -45,7 +45,7 @@ public sealed class WebinarEndpoints
             input.CheckTime(now);
             var owner = data.FindAccount(caller.LoginName) ?? throw new ApiFailureException(ApiStatus.AccountNotFound);
             var webinar = WebinarFactory.Create(data, owner, input, now);
-            data.Webinars.Add(webinar);
+            data.Add(webinar);
             return WebinarJson.Success(WebinarJson.ToJson(webinar, server));
         });
     }
@@ -59,7 +59,7 @@ public sealed class WebinarEndpoints
             var webinar = OwnWebinar(data, caller, webinarNo);
             var input = WebinarInput.Read(fields);
             input.CheckTime(state.Now);
-            WebinarFactory.Apply(data, webinar, input);
+            WebinarFactory.Apply(data, data.Changing(webinar), input);
             return WebinarJson.Success(WebinarJson.ToJson(webinar, server));
         });
     }
@@ -77,7 +77,7 @@ public sealed class WebinarEndpoints
         var webinarNo = fields.RequiredText("webinarNo", Bad);
         return state.Change(data =>
         {
-            data.Webinars.Remove(OwnWebinar(data, caller, webinarNo));
+            data.Remove(OwnWebinar(data, caller, webinarNo));
             return WebinarJson.Success();
         });
     }

@@ -9,7 +9,8 @@ public static class LinkPath
 {
     /// <summary>The path and query of an http(s) link; anything else (a path already) unchanged.</summary>
     public static string Of(string link) =>
-        Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        link.StartsWith("http", StringComparison.OrdinalIgnoreCase)
+        && Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri.PathAndQuery
             : link;
 }

@@ -12,8 +12,8 @@ public static class StateRules
 {
     /// <summary>The first thing wrong with <paramref name="data"/>, in words; null when it is sound.</summary>
     public static string? Problem(EmulatorData data) =>
-        data.FormatVersion != 1
-            ? $"formatVersion is {data.FormatVersion}; this emulator reads version 1."
+        data.FormatVersion is not (1 or EmulatorData.CurrentFormat)
+            ? $"formatVersion is {data.FormatVersion}; this emulator reads versions 1 and {EmulatorData.CurrentFormat}."
             : SitesProblem(data) ?? AccountsProblem(data) ?? MeetingsProblem(data) ?? WebinarsProblem(data) ?? TokensProblem(data);
 
     private static string? SitesProblem(EmulatorData data)
@@ -87,41 +87,44 @@ public static class StateRules
         return null;
     }
 
+    /// <summary>Checked for every meeting at each start, so written to cost little when all is well: words only for a fault.</summary>
     private static string? MeetingsProblem(EmulatorData data)
     {
-        var ids = new HashSet<long>();
-        var numbers = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (meeting, i) in Indexed(data.Meetings))
+        var ids = new HashSet<long>(data.Meetings.Count);
+        var numbers = new HashSet<string>(data.Meetings.Count, StringComparer.Ordinal);
+        var owners = data.Accounts.Select(a => a.LoginName).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < data.Meetings.Count; i++)
         {
-            var at = $"meetings[{i}]";
+            var meeting = data.Meetings[i];
+            string At() => $"meetings[{i.ToString(CultureInfo.InvariantCulture)}]";
             if (meeting is null)
             {
-                return $"{at} is null.";
+                return $"{At()} is null.";
             }
 
             if (meeting.Id < 1 || meeting.Id >= data.NextMeetingId || !ids.Add(meeting.Id))
             {
-                return $"{at}: id {meeting.Id} is used twice or is not between 1 and nextMeetingId ({data.NextMeetingId}).";
+                return $"{At()}: id {meeting.Id} is used twice or is not between 1 and nextMeetingId ({data.NextMeetingId}).";
             }
 
             if (meeting.MeetingNo.Length == 0 || !numbers.Add(meeting.MeetingNo))
             {
-                return $"{at}: meetingNo '{meeting.MeetingNo}' is empty or used twice.";
+                return $"{At()}: meetingNo '{meeting.MeetingNo}' is empty or used twice.";
             }
 
-            if (data.FindAccount(meeting.OwnerLoginName) is null)
+            if (!owners.Contains(meeting.OwnerLoginName))
             {
-                return $"{at}: meeting {meeting.Id} belongs to account '{meeting.OwnerLoginName}', which is not in accounts.";
+                return $"{At()}: meeting {meeting.Id} belongs to account '{meeting.OwnerLoginName}', which is not in accounts.";
             }
 
-            if (meeting.Duration < 1 || !Enum.IsDefined(meeting.Lifecycle))
+            if (meeting.Duration < 1 || meeting.Lifecycle is not (MeetingLifecycle.Scheduled or MeetingLifecycle.Cancelled or MeetingLifecycle.Ended))
             {
-                return $"{at}: meeting {meeting.Id} needs a duration of at least 1 and a lifecycle of Scheduled, Cancelled or Ended.";
+                return $"{At()}: meeting {meeting.Id} needs a duration of at least 1 and a lifecycle of Scheduled, Cancelled or Ended.";
             }
 
-            if (ListProblem(meeting, at) is { } problem)
+            if (ListProblem(meeting) is { } problem)
             {
-                return problem;
+                return At() + problem;
             }
         }
 
@@ -129,39 +132,39 @@ public static class StateRules
     }
 
     /// <summary>The lists inside a meeting may be empty, never hold null entries.</summary>
-    private static string? ListProblem(Meeting meeting, string at)
+    private static string? ListProblem(Meeting meeting)
     {
-        foreach (var (question, c) in Indexed(meeting.CustomQuestions))
+        for (var c = 0; c < meeting.CustomQuestions.Count; c++)
         {
-            if (question is null || question.Answers.Contains(null!))
+            if (meeting.CustomQuestions[c] is not { } question || question.Answers.Contains(null!))
             {
-                return $"{at}.customQuestions[{c}] is null or holds a null answer.";
+                return $".customQuestions[{c}] is null or holds a null answer.";
             }
         }
 
         if (FirstNull(meeting.StandardQuestions) is { } s)
         {
-            return $"{at}.standardQuestions[{s}] is null.";
+            return $".standardQuestions[{s}] is null.";
         }
 
-        foreach (var (registrant, r) in Indexed(meeting.Registrants))
+        for (var r = 0; r < meeting.Registrants.Count; r++)
         {
-            if (registrant is null
+            if (meeting.Registrants[r] is not { } registrant
                 || registrant.Fields.ContainsValue(null!)
                 || registrant.CustomAnswers.ContainsValue(null!))
             {
-                return $"{at}.registrants[{r}] is null or has a null value in its fields or customAnswers.";
+                return $".registrants[{r}] is null or has a null value in its fields or customAnswers.";
             }
         }
 
-        foreach (var (session, h) in Indexed(meeting.HeldSessions))
+        for (var h = 0; h < meeting.HeldSessions.Count; h++)
         {
-            if (session is null
+            if (meeting.HeldSessions[h] is not { } session
                 || FirstNull(session.Attendance) is not null
                 || FirstNull(session.PollResponses) is not null
-                || session.PollResponses.Any(p => FirstNull(p.Answers) is not null))
+                || session.PollResponses.Exists(p => FirstNull(p.Answers) is not null))
             {
-                return $"{at}.heldSessions[{h}] is null or holds a null entry.";
+                return $".heldSessions[{h}] is null or holds a null entry.";
             }
         }
 

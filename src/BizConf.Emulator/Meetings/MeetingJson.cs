@@ -4,7 +4,10 @@ using BizConf.Emulator.Model;
 
 namespace BizConf.Emulator.Meetings;
 
-/// <summary>The wire shape of a meeting (API.md 5.1), times in GMT.</summary>
+/// <summary>
+/// The wire shape of a meeting (API.md 5.1), times in GMT, plus <c>registrationType</c> (1 when attendees must
+/// register first), so that a client can tell which meetings take registrants.
+/// </summary>
 public static class MeetingJson
 {
     public const int MaxCount = 100;
@@ -29,6 +32,7 @@ public static class MeetingJson
         ["maxCount"] = MaxCount,
         ["audio"] = meeting.Audio,
         ["optionStartType"] = meeting.OptionStartType,
+        ["registrationType"] = meeting.RegistrationType,
     };
 
     /// <summary>getConf's answer: the meeting plus its live-stream settings (the vendor spells one key <c>streanUrl</c>).</summary>

@@ -1,15 +1,28 @@
+using System.Text.Json.Serialization;
+using BizConf.Emulator.Hosting;
+
 namespace BizConf.Emulator.Model;
 
-/// <summary>Everything the emulator keeps across restarts: the document written to the <c>--state</c> file.</summary>
+/// <summary>
+/// Everything the emulator keeps across restarts: the document written to the <c>--state</c> file. A change adds,
+/// changes or removes entities through <see cref="Add(Meeting)"/>, <see cref="Changing{T}"/> and
+/// <see cref="Remove(Webinar)"/>, so that with a state file it can be journalled and, if its save fails, undone.
+/// </summary>
 public sealed class EmulatorData
 {
+    /// <summary>The document this version writes; version 1 (the whole state in one document, no journal) still loads.</summary>
+    public const int CurrentFormat = 2;
+
     public const string SeedSiteSign = "demo-site";
     public const string SeedApiKey = "demo-api-key";
     public const string SeedLoginName = "demo";
     public const int SeedLicences = 100;
     private const long FirstUserId = 1001;
 
-    public int FormatVersion { get; set; } = 1;
+    public int FormatVersion { get; set; } = CurrentFormat;
+
+    /// <summary>The number of the last change this document holds; journal lines up to it are already in it.</summary>
+    public long LastChange { get; set; }
 
     public List<Site> Sites { get; set; } = new();
 
@@ -29,6 +42,33 @@ public sealed class EmulatorData
     /// </summary>
     public List<UsedToken> UsedTokens { get; set; } = new();
 
+    /// <summary>The change being made, while <see cref="EmulatorState.Change{T}"/> runs with a state file; null otherwise.</summary>
+    [JsonIgnore]
+    internal ChangeTracker? Changes { get; set; }
+
+    public void Add(Meeting meeting) => Added(Meetings, meeting);
+
+    public void Add(Webinar webinar) => Added(Webinars, webinar);
+
+    public void Add(Site site) => Added(Sites, site);
+
+    public void Add(Account account) => Added(Accounts, account);
+
+    /// <summary>Says that <paramref name="entity"/> (a meeting, webinar, site or account held here) is about to change.</summary>
+    public T Changing<T>(T entity)
+        where T : class
+    {
+        Changes?.Changing(entity);
+        return entity;
+    }
+
+    public void Remove(Webinar webinar)
+    {
+        var index = Webinars.IndexOf(webinar);
+        Webinars.RemoveAt(index);
+        Changes?.Removed(webinar, index);
+    }
+
     public static EmulatorData Seed()
     {
         var data = new EmulatorData();
@@ -41,6 +81,13 @@ public sealed class EmulatorData
             MaxConcurrent = 1,
         });
         return data;
+    }
+
+    private void Added<T>(List<T> list, T item)
+        where T : class
+    {
+        list.Add(item);
+        Changes?.Added(list, item);
     }
 
     public Site? FindSite(string? siteSign) =>

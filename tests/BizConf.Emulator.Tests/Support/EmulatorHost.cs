@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BizConf.Emulator.Tests.Support;
 
@@ -27,7 +28,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<EmulatorHost> StartAsync(string? statePath = null, int latencyMs = 0, ManualClock? clock = null, string urls = "http://127.0.0.1:0")
+    public static async Task<EmulatorHost> StartAsync(string? statePath = null, int latencyMs = 0, ManualClock? clock = null, string urls = "http://127.0.0.1:0", params string[] more)
     {
         var args = new List<string> { "--urls", urls };
         if (statePath is not null)
@@ -40,6 +41,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             args.AddRange(new[] { "--latency-ms", latencyMs.ToString(CultureInfo.InvariantCulture) });
         }
 
+        args.AddRange(more);
         clock ??= new ManualClock();
         var app = EmulatorApp.Build(args.ToArray(), clock);
         await app.StartAsync();
@@ -147,6 +149,19 @@ public sealed class EmulatorHost : IAsyncDisposable
     public async Task<JsonElement> RequestLogAsync() => await AdminAsync(HttpMethod.Get, "requests");
 
     public async Task<JsonElement> AllMeetingsAsync() => await AdminAsync(HttpMethod.Get, "meetings");
+
+    /// <summary>
+    /// What the emulator holds, in the state file's own form, without the bookkeeping that differs between a run
+    /// and a restart of it (the number of the last change saved, the tokens, which are kept apart while running).
+    /// </summary>
+    public string HeldState()
+    {
+        var state = app.Services.GetRequiredService<EmulatorState>();
+        var document = System.Text.Json.Nodes.JsonNode.Parse(state.Read(data => BizConf.Emulator.Hosting.StateFile.Serialize(data)))!.AsObject();
+        document.Remove("lastChange");
+        document.Remove("usedTokens");
+        return document.ToJsonString();
+    }
 
     public async ValueTask DisposeAsync()
     {
