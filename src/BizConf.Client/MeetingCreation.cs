@@ -104,13 +104,14 @@ internal sealed class MeetingCreation
 
     /// <summary>
     /// After the row has its meeting: an attempt that went unanswered may still be carried out later (a queue in a
-    /// gateway), and another attempt that may have done the work may have left a second meeting. Such a meeting is
-    /// this row's own twin, since a look found none before the repeat and the run's other rows keep theirs in the
-    /// ledger: it is cancelled, with a warning.
+    /// gateway). An attempt answered 103 or a server error cannot: the look after it saw whether it was done. A
+    /// meeting such a late attempt makes is this row's own twin, since a look found none before the repeat and the
+    /// run's other rows keep theirs in the ledger: it is cancelled, with a warning. A meeting found by a look is
+    /// taken as the work of the last unanswered attempt.
     /// </summary>
     private async Task RemoveTwinsAsync(Meeting kept, bool fromLook, CancellationToken cancellationToken)
     {
-        var others = state.MaybeDone - (fromLook ? 1 : 0);
+        var others = state.Unanswered - (fromLook ? 1 : 0);
         if (others <= 0)
         {
             return;

@@ -1,40 +1,66 @@
 using System;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell;
 
 /// <summary>
-/// The base of every cmdlet that calls the API with a session: finds the session, runs client calls through
-/// <see cref="BizConfAsyncCmdlet"/>, and turns failures into ErrorRecords (non-terminating for one item, so the
-/// pipeline goes on).
+/// The one base class of the API cmdlets: it finds the session and hands each command a client view whose verbose
+/// lines and warnings come back to this command's pipeline thread. The work itself is composed, not inherited: a
+/// cmdlet holds an <see cref="ItemEngine"/> (made by <see cref="StartItems"/> in BeginProcessing), and the change and
+/// removal flows (<see cref="ChangeFlow"/>, <see cref="RemovalFlow"/>) it uses. Stopped in StopProcessing.
 /// </summary>
-public abstract class BizConfCmdlet : BizConfAsyncCmdlet
+public abstract class BizConfCmdlet : PSCmdlet, IDisposable
 {
-    private HashSet<string> commandLineParameters = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+    private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+    private ItemEngine? items;
+    private GivenParameters? given;
 
     /// <summary>The session to use instead of the runspace's default one (from Connect-BizConf).</summary>
     [Parameter]
     [ValidateNotNull]
     public BizConfSession? Session { get; set; }
 
+    /// <summary>How many requests may be in flight at once (1 to 64).</summary>
+    [Parameter]
+    [ValidateRange(1, ItemRunner.MaxThrottleLimit)]
+    public int ThrottleLimit { get; set; } = 5;
+
     /// <summary>The session in use, known from BeginProcessing on.</summary>
     protected BizConfSession ActiveSession { get; private set; } = null!;
 
-    protected BizConfClient Client => ActiveSession.Client;
+    /// <summary>The session's client for this command: its lines and warnings reach this command.</summary>
+    protected BizConfClient Client { get; private set; } = null!;
+
+    internal CommandOutput Output { get; } = new CommandOutput();
+
+    internal CancellationToken StopToken => stopping.Token;
+
+    /// <summary>How long one attempt of the session may take, for the grace a stop gives calls in flight.</summary>
+    internal TimeSpan SessionTimeout => ActiveSession?.Client.Options.Timeout ?? ItemEngine.StopGrace;
+
+    /// <summary>Which parameters the current item was given (the command line, or non-empty columns of its row).</summary>
+    internal GivenParameters Given => given ??= new GivenParameters(this);
+
+    /// <summary>Whether -WhatIf is in force, given or through $WhatIfPreference.</summary>
+    internal bool WhatIfInForce =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+            ? ((SwitchParameter)whatIf).IsPresent
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
     protected override void BeginProcessing()
     {
-        base.BeginProcessing();
-        commandLineParameters = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        FormatViews.EnsureLoaded(this);
         var session = Session ?? SessionStore.Current;
         if (session == null)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("There is no BizConf session. Run Connect-BizConf first, or pass -Session."),
+                new InvalidOperationException(SessionStore.LastConnectFailure is { } failure
+                    ? $"There is no BizConf session: the last Connect-BizConf failed ({failure}), and it left no session acting for the site before. Run Connect-BizConf again."
+                    : "There is no BizConf session. Run Connect-BizConf first, or pass -Session."),
                 "NoBizConfSession", ErrorCategory.ConnectionError, null));
         }
 
@@ -46,64 +72,46 @@ public abstract class BizConfCmdlet : BizConfAsyncCmdlet
         }
 
         ActiveSession = session;
+        Client = session.Client.WithOutput(Output.Verbose, Output.Warning);
+        Given.Begin();
+    }
+
+    protected override void EndProcessing()
+    {
+        items?.Finish();
+        Output.Pump(this);
+    }
+
+    protected override void StopProcessing()
+    {
+        stopping.Cancel();
+        items?.StopAndReport();
     }
 
     /// <summary>
-    /// Whether the user gave a parameter for the current item: on the command line, or as a non-empty property
-    /// of the piped object (an empty CSV cell means "leave as it is"). PowerShell's BoundParameters keeps keys
-    /// bound by earlier pipeline objects, so it cannot answer this alone.
+    /// Ends the command: calls still in flight (a pipeline ended by an error, not by Ctrl+C) are stopped, so nothing
+    /// goes on being done after the command has returned. The token source is left to the finalizer, as late
+    /// continuations may still read it.
     /// </summary>
-    protected bool IsGiven(string parameterName, PSObject? pipelineObject)
+    public void Dispose()
     {
-        if (commandLineParameters.Contains(parameterName))
-        {
-            return true;
-        }
-
-        if (pipelineObject == null)
-        {
-            return MyInvocation.BoundParameters.ContainsKey(parameterName);
-        }
-
-        // An object this module wrote (a Meeting, a Webinar, ...) is a snapshot: it names what to change, and the
-        // changes come from the command line only. Otherwise a stale copy would quietly undo newer changes.
-        if (pipelineObject.BaseObject?.GetType().Assembly == typeof(Meeting).Assembly)
-        {
-            return false;
-        }
-
-        var names = new List<string> { parameterName };
-        if (MyInvocation.MyCommand.Parameters.TryGetValue(parameterName, out var metadata))
-        {
-            names.AddRange(metadata.Aliases);
-        }
-
-        foreach (var property in pipelineObject.Properties)
-        {
-            foreach (var name in names)
-            {
-                if (string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    var value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
-                    return value != null && !(value is string text && text.Length == 0);
-                }
-            }
-        }
-
-        return false;
+        stopping.Cancel();
+        items?.Dispose();
+        GC.SuppressFinalize(this);
     }
 
-    /// <summary>Runs one client call to completion on the pipeline thread, writing its log lines as they come.</summary>
-    protected T Await<T>(Func<BizConfClient, CancellationToken, Task<T>> call) => Await(token => call(Client, token));
+    /// <summary>Makes the command's item engine; called once, from BeginProcessing.</summary>
+    internal ItemEngine StartItems(string activity)
+    {
+        items = new ItemEngine(this, ThrottleLimit, activity);
+        WriteDebug($"Up to {ThrottleLimit} requests in flight; at most {items.Runner.Window} items pending.");
+        return items;
+    }
 
-    protected void Await(Func<BizConfClient, CancellationToken, Task> call) =>
-        Await<bool>(async (client, token) =>
-        {
-            await call(client, token).ConfigureAwait(false);
-            return true;
-        });
+    /// <summary>The account a call acts for: the one named, or the session's own when none is.</summary>
+    protected string AccountOf(string? loginName) =>
+        string.IsNullOrWhiteSpace(loginName) ? ActiveSession.LoginName : loginName!.Trim();
 
-    /// <summary>Failures of one item: the pipeline goes on. Anything else is a bug and stops it.</summary>
-    protected static bool IsItemFailure(Exception e) =>
-        e is BizConfException;
+    /// <summary>Runs one call to its end on the pipeline thread (a read before asking), writing its lines as they come.</summary>
+    internal T Await<T>(Func<CancellationToken, Task<T>> call) => Output.Await(this, call, StopToken);
 }

@@ -15,8 +15,8 @@ BeforeAll {
 
     function Connect-Plain {
         # A session without a site sign: Connect-BizConf sends nothing, so a bad account shows at the first call.
-        param([string] $LoginName = 'demo', [string] $ApiKey = 'demo-api-key', [int] $TimeoutSec = 100)
-        Connect-BizConf -LoginName $LoginName -ApiKey (ConvertTo-TestSecret $ApiKey) -BaseUri $script:emulator.Uri -MaxRetry 0 -TimeoutSec $TimeoutSec
+        param([string] $LoginName = 'demo', [string] $ApiKey = 'demo-api-key', [int] $TimeoutSec = 100, [switch] $NoRateAdaptation)
+        Connect-BizConf -LoginName $LoginName -ApiKey (ConvertTo-TestSecret $ApiKey) -BaseUri $script:emulator.Uri -MaxRetry 0 -TimeoutSec $TimeoutSec -NoRateAdaptation:$NoRateAdaptation
     }
 }
 
@@ -92,7 +92,7 @@ Describe 'The error ids that about_BizConf lists' {
         @{ Id = 'RequestTimedOut'; Category = 'OperationTimeout'; Cause = 'an attempt longer than -TimeoutSec'
             Provoke = { Connect-Plain -TimeoutSec 1; Add-EmulatorFault $script:emulator -Endpoint getConf -Kind delay -DelayMs 5000; Get-BizConfMeeting -Id 1 } }
         @{ Id = 'HttpStatus429'; Category = 'ResourceUnavailable'; Cause = 'HTTP 429'
-            Provoke = { Add-EmulatorFault $script:emulator -Endpoint getConf -Kind http429; Get-BizConfMeeting -Id 1 } }
+            Provoke = { Connect-Plain -NoRateAdaptation; Add-EmulatorFault $script:emulator -Endpoint getConf -Kind http429; Get-BizConfMeeting -Id 1 } }
         @{ Id = 'HttpStatus503'; Category = 'ResourceUnavailable'; Cause = 'HTTP 503'
             Provoke = { Add-EmulatorFault $script:emulator -Endpoint getConf -Kind http503; Get-BizConfMeeting -Id 1 } }
         @{ Id = 'HttpStatus500'; Category = 'ConnectionError'; Cause = 'another HTTP status'

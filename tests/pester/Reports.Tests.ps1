@@ -100,7 +100,7 @@ Describe 'Simulated meetings' {
         foreach ($body in '{"guests":2.5}', 'nope') {
             $failure = Invoke-EmulatorError -Uri $uri -Body $body
             $failure.Status | Should -Be 400
-            $failure.Error | Should -Match 'JSON object'
+            $failure.Error | Should -Match "'guests'|JSON object"
         }
         (Get-BizConfMeeting -Id $meeting.Id).Status | Should -Be 'Scheduled'
     }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using BizConf.Resources;
 
@@ -71,6 +73,27 @@ public sealed class MeetingRequest : FieldValues
         }
 
         return MeetingSchema.Table.From(meeting);
+    }
+
+    /// <summary>The settings a change may give, by parameter name, in the order they are described.</summary>
+    public static IReadOnlyList<string> ChangeableFields { get; } = MeetingSchema.Table.Changeable.Select(f => f.Name).ToList();
+
+    /// <summary>A new request from the given parameters (by name) over the defaults, text trimmed.</summary>
+    public static MeetingRequest Build(IReadOnlyDictionary<string, object?> given) => MeetingSchema.Table.Build(given);
+
+    /// <summary>The given changes (by parameter name), in table order, each checked on its own; other names are ignored.</summary>
+    public static IReadOnlyList<FieldChange> Changes(IReadOnlyDictionary<string, object?> given) => MeetingSchema.Table.Changes(given);
+
+    /// <summary>The current meeting with the changes applied, as a request to send whole (not yet checked).</summary>
+    public static MeetingRequest Apply(Meeting current, IEnumerable<FieldChange> changes)
+    {
+        var request = From(current);
+        foreach (var change in changes)
+        {
+            request.SetRaw(change.Field, change.Value);
+        }
+
+        return request;
     }
 
     /// <summary>Refuses what the service would refuse, naming the parameter and the rule, before anything is sent.</summary>

@@ -17,6 +17,24 @@ public sealed class RegistrantRequest : RegistrationDetails
     /// <summary>False registers the person as pending, for the host to approve.</summary>
     public bool AutoApprove { get; set; } = true;
 
+    /// <summary>The names of the standard fields addRegistrant sends, which are the cmdlet's parameter names.</summary>
+    public static IReadOnlyList<string> FieldNames { get; } = Transport.RegistrationWire.Fields.Where(f => f.SentByAddRegistrant).Select(f => f.Name).ToList();
+
+    /// <summary>A request from the given standard fields (by name, as text); other names are ignored.</summary>
+    public static RegistrantRequest Build(IReadOnlyDictionary<string, object?> given)
+    {
+        var request = new RegistrantRequest();
+        foreach (var field in Transport.RegistrationWire.Fields)
+        {
+            if (given.TryGetValue(field.Name, out var value) && value != null)
+            {
+                field.Set(request, value as string ?? System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return request;
+    }
+
     /// <summary>
     /// Refuses what the service would refuse, naming the parameter and the rule; puts e-mail and first name
     /// without surrounding spaces, and enumeration values and the country into the service's spelling. Changes

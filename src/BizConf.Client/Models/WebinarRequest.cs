@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using BizConf.Resources;
 
@@ -75,6 +77,27 @@ public sealed class WebinarRequest : FieldValues
             request.StreamUrl = null;
             request.StreamKey = null;
             request.LiveUrl = null;
+        }
+
+        return request;
+    }
+
+    /// <summary>The settings a change may give, by parameter name, in the order they are described.</summary>
+    public static IReadOnlyList<string> ChangeableFields { get; } = WebinarSchema.Table.Changeable.Select(f => f.Name).ToList();
+
+    /// <summary>A new request from the given parameters (by name) over the defaults, text trimmed.</summary>
+    public static WebinarRequest Build(IReadOnlyDictionary<string, object?> given) => WebinarSchema.Table.Build(given);
+
+    /// <summary>The given changes (by parameter name), in table order, each checked on its own; other names are ignored.</summary>
+    public static IReadOnlyList<FieldChange> Changes(IReadOnlyDictionary<string, object?> given) => WebinarSchema.Table.Changes(given);
+
+    /// <summary>The current webinar with the changes applied, as a request to send whole (not yet checked).</summary>
+    public static WebinarRequest Apply(Webinar current, IEnumerable<FieldChange> changes)
+    {
+        var request = From(current);
+        foreach (var change in changes)
+        {
+            request.SetRaw(change.Field, change.Value);
         }
 
         return request;

@@ -123,7 +123,7 @@ internal sealed class ResourceSchema<TResource, TRequest>
         var changes = new List<FieldChange>();
         foreach (var field in Changeable)
         {
-            if (given.TryGetValue(field.Name, out var raw))
+            if (given.TryGetValue(field.Name, out var raw) && (raw != null || field.ValueType == typeof(string)))
             {
                 var value = field.Normalize(raw);
                 field.Check(value);

@@ -9,7 +9,7 @@ namespace BizConf.Transport;
 
 /// <summary>
 /// Finds the request rate a rationing service allows (it answers HTTP 429 past it) and keeps just under it, for
-/// every call of one session. Until the first 429 nothing is paced, and the number in flight starts at four and
+/// every call of one session. Until the first 429 nothing is paced, and the number in flight starts at ten and
 /// grows by one per clean answer (so an unknown limit is met by a few requests, not by sixty-four at once). At a
 /// 429 the gate paces sends at the rate the service was seen to accept lately, a little under it; after that, clean
 /// answers raise the pace, quickly while it is well below the rate of the last refusal and by one percent a second
@@ -26,7 +26,7 @@ internal sealed class RateGate
     private readonly Func<TimeSpan> now;
     private readonly Queue<TimeSpan> recentAnswers = new Queue<TimeSpan>();
     private readonly Queue<TaskCompletionSource<bool>> waiters = new Queue<TaskCompletionSource<bool>>();
-    private int window = 4;
+    private int window = 10;
     private int inFlight;
     private double? rate;
     private double? ceiling;

@@ -13,24 +13,24 @@ internal static class RegistrationWire
     /// <summary>Every standard field, in the order addRegistrant sends them.</summary>
     public static readonly IReadOnlyList<RegistrationField> Fields = new[]
     {
-        new RegistrationField("first_name", d => d.FirstName, (d, v) => d.FirstName = v),
-        new RegistrationField("email", d => d.Email, (d, v) => d.Email = v),
-        new RegistrationField("last_name", d => d.LastName, (d, v) => d.LastName = v),
-        new RegistrationField("address", d => d.Address, (d, v) => d.Address = v),
-        new RegistrationField("city", d => d.City, (d, v) => d.City = v),
-        new RegistrationField("state", d => d.State, (d, v) => d.State = v),
-        new RegistrationField("zip", d => d.Zip, (d, v) => d.Zip = v),
-        new RegistrationField("country", d => d.Country, (d, v) => d.Country = v),
-        new RegistrationField("phone", d => d.Phone, (d, v) => d.Phone = v),
-        new RegistrationField("comments", d => d.Comments, (d, v) => d.Comments = v),
-        new RegistrationField("industry", d => d.Industry, (d, v) => d.Industry = v),
-        new RegistrationField("job_title", d => d.JobTitle, (d, v) => d.JobTitle = v),
-        new RegistrationField("no_of_employees", d => d.NumberOfEmployees, (d, v) => d.NumberOfEmployees = v),
-        new RegistrationField("org", d => d.Organization, (d, v) => d.Organization = v),
-        new RegistrationField("language", d => d.Language, (d, v) => d.Language = v),
+        new RegistrationField(nameof(RegistrationDetails.FirstName), "first_name", d => d.FirstName, (d, v) => d.FirstName = v),
+        new RegistrationField(nameof(RegistrationDetails.Email), "email", d => d.Email, (d, v) => d.Email = v),
+        new RegistrationField(nameof(RegistrationDetails.LastName), "last_name", d => d.LastName, (d, v) => d.LastName = v),
+        new RegistrationField(nameof(RegistrationDetails.Address), "address", d => d.Address, (d, v) => d.Address = v),
+        new RegistrationField(nameof(RegistrationDetails.City), "city", d => d.City, (d, v) => d.City = v),
+        new RegistrationField(nameof(RegistrationDetails.State), "state", d => d.State, (d, v) => d.State = v),
+        new RegistrationField(nameof(RegistrationDetails.Zip), "zip", d => d.Zip, (d, v) => d.Zip = v),
+        new RegistrationField(nameof(RegistrationDetails.Country), "country", d => d.Country, (d, v) => d.Country = v),
+        new RegistrationField(nameof(RegistrationDetails.Phone), "phone", d => d.Phone, (d, v) => d.Phone = v),
+        new RegistrationField(nameof(RegistrationDetails.Comments), "comments", d => d.Comments, (d, v) => d.Comments = v),
+        new RegistrationField(nameof(RegistrationDetails.Industry), "industry", d => d.Industry, (d, v) => d.Industry = v),
+        new RegistrationField(nameof(RegistrationDetails.JobTitle), "job_title", d => d.JobTitle, (d, v) => d.JobTitle = v),
+        new RegistrationField(nameof(RegistrationDetails.NumberOfEmployees), "no_of_employees", d => d.NumberOfEmployees, (d, v) => d.NumberOfEmployees = v),
+        new RegistrationField(nameof(RegistrationDetails.Organization), "org", d => d.Organization, (d, v) => d.Organization = v),
+        new RegistrationField(nameof(RegistrationDetails.Language), "language", d => d.Language, (d, v) => d.Language = v),
         // Standard questions a host may ask, which addRegistrant's field list (vendor 3.7) has no field for.
-        new RegistrationField("purchasing_time_frame", d => d.PurchasingTimeFrame, (d, v) => d.PurchasingTimeFrame = v, sentByAddRegistrant: false),
-        new RegistrationField("role_in_purchase_process", d => d.RoleInPurchaseProcess, (d, v) => d.RoleInPurchaseProcess = v, sentByAddRegistrant: false),
+        new RegistrationField(nameof(RegistrationDetails.PurchasingTimeFrame), "purchasing_time_frame", d => d.PurchasingTimeFrame, (d, v) => d.PurchasingTimeFrame = v, sentByAddRegistrant: false),
+        new RegistrationField(nameof(RegistrationDetails.RoleInPurchaseProcess), "role_in_purchase_process", d => d.RoleInPurchaseProcess, (d, v) => d.RoleInPurchaseProcess = v, sentByAddRegistrant: false),
     };
 
     /// <summary>Fills the standard fields of <paramref name="details"/> from a getRegistrants item or a report participant.</summary>
@@ -65,13 +65,17 @@ internal static class RegistrationWire
 /// <summary>One standard registration field: its wire name and the property that holds it.</summary>
 internal sealed class RegistrationField
 {
-    public RegistrationField(string wireName, Func<RegistrationDetails, string?> get, Action<RegistrationDetails, string?> set, bool sentByAddRegistrant = true)
+    public RegistrationField(string name, string wireName, Func<RegistrationDetails, string?> get, Action<RegistrationDetails, string?> set, bool sentByAddRegistrant = true)
     {
+        Name = name;
         WireName = wireName;
         Get = get;
         Set = set;
         SentByAddRegistrant = sentByAddRegistrant;
     }
+
+    /// <summary>The property (and cmdlet parameter) that holds it.</summary>
+    public string Name { get; }
 
     public string WireName { get; }
 

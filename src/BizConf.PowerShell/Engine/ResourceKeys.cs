@@ -13,6 +13,9 @@ internal static class ResourceKeys
 
     public static string Webinar(long id) => "webinar " + id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A webinar by its number, as the API names it (digits).</summary>
+    public static string Webinar(string number) => "webinar " + (number ?? string.Empty).Trim();
+
     /// <summary>One person's registration for a meeting or webinar, by e-mail.</summary>
     public static string Registrant(long meetingId, string email) =>
         "registrant " + meetingId.ToString(CultureInfo.InvariantCulture) + " " + (email ?? string.Empty).Trim();

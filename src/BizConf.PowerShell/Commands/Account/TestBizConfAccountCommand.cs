@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -10,25 +11,34 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(bool))]
 public sealed class TestBizConfAccountCommand : BizConfCmdlet
 {
+    private ItemEngine items = null!;
+
+    /// <summary>The account to check; by default the session's.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? LoginName { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Checking BizConf accounts");
+    }
+
     protected override void ProcessRecord()
     {
-        var loginName = LoginName ?? ActiveSession.LoginName;
-        try
+        var loginName = AccountOf(LoginName);
+        var output = Output;
+        items.Submit(loginName, $"Account '{loginName}'", new Footprint(loginName), null, async token =>
         {
-            WriteObject(Await((client, token) => client.CheckAccountAsync(loginName, token)));
-        }
-        catch (BizConfApiException e) when (e.Status == 101 || e.Status == 108)
-        {
-            WriteVerbose($"{loginName}: {e.Message}");
-            WriteObject(false);
-        }
-        catch (System.Exception e) when (IsItemFailure(e))
-        {
-            WriteError(Internal.ErrorRecords.From((BizConfException)e, loginName));
-        }
+            try
+            {
+                return ItemResult.Write(await Client.CheckAccountAsync(loginName, token).ConfigureAwait(false));
+            }
+            catch (BizConfApiException e) when (e.Is(BizConfStatus.AccountNotFound) || e.Is(BizConfStatus.AccountLocked))
+            {
+                output.Verbose($"{loginName}: {e.Message}");
+                return ItemResult.Write(false);
+            }
+        });
     }
 }

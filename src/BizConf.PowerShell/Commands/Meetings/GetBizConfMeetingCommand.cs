@@ -2,20 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>
-/// Get-BizConfMeeting: meetings by id (getConf), or the meetings of one or more accounts (listConf): after each
-/// account's first page, its other pages are fetched in parallel and written in page order.
+/// Get-BizConfMeeting: meetings by id (getConf), or the meetings of one or more accounts (listConf), each account's
+/// listing walked by start time so that a Remove or Set downstream cannot make it skip one (see MeetingWalk).
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BizConfMeeting", DefaultParameterSetName = ListSet, SupportsPaging = true)]
 [OutputType(typeof(Meeting))]
-public sealed class GetBizConfMeetingCommand : BizConfItemCmdlet
+public sealed class GetBizConfMeetingCommand : BizConfCmdlet
 {
     private const string ListSet = "List";
     private const string IdSet = "Id";
 
+    private ItemEngine items = null!;
     private bool listed;
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -50,11 +52,10 @@ public sealed class GetBizConfMeetingCommand : BizConfItemCmdlet
     [Alias("HostLoginName")]
     public string[]? LoginName { get; set; }
 
-    protected override string Activity => ParameterSetName == IdSet ? "Reading BizConf meetings" : "Listing BizConf meetings";
-
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
+        items = StartItems(ParameterSetName == IdSet ? "Reading BizConf meetings" : "Listing BizConf meetings");
         if (ParameterSetName == ListSet && From.HasValue && To.HasValue && From > To)
         {
             ThrowTerminatingError(Internal.ErrorRecords.From(new BizConfArgumentException("From must not be later than To.", "From"), From));
@@ -68,15 +69,17 @@ public sealed class GetBizConfMeetingCommand : BizConfItemCmdlet
         {
             if (named.Count > 1)
             {
-                Fail(new BizConfArgumentException("LoginName must name one account with -Id: the account that holds those meetings.", "LoginName"), Id);
+                items.Fail(Id, "Meetings " + string.Join(", ", Id), new BizConfArgumentException("LoginName must name one account with -Id: the account that holds those meetings.", "LoginName"));
                 return;
             }
 
-            KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
+            items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
             var account = AccountOf(named.FirstOrDefault());
+            var client = Client.ForAccount(account);
             foreach (var id in Id)
             {
-                Send(id, account, null, (client, token) => client.GetMeetingAsync(id, token), meeting => WriteObject(meeting));
+                items.Submit(id, $"Meeting {id} on account {account}", new Footprint(account).Uses(ResourceKeys.Meeting(id)), null,
+                    async token => ItemResult.Write(await client.GetMeetingAsync(id, token).ConfigureAwait(false)));
             }
 
             return;
@@ -114,89 +117,21 @@ public sealed class GetBizConfMeetingCommand : BizConfItemCmdlet
         }
 
         var query = new MeetingQuery { Keyword = Keyword, From = From, To = To };
-        var pageSize = PageSize;
-        var skip = PagingParameters.Skip;
-        var firstPage = (int)Math.Min(skip / (ulong)pageSize, int.MaxValue - 1) + 1;
-        var listing = new Listing(firstPage, (int)(skip % (ulong)pageSize), PagingParameters.First);
-        var context = $"Listing the meetings of account '{account}' failed";
-        if (!TryRead(account, account, (client, token) => client.ListMeetingsAsync(query, firstPage, pageSize, token), out var first, context))
+        try
         {
+            query.Validate();
+        }
+        catch (BizConfArgumentException e)
+        {
+            items.Fail(account, $"Listing the meetings of account '{account}'", e);
             return;
         }
 
-        Done(account, () => Write(listing, firstPage, first));
-
-        // Only the pages that -First can reach; the rest in parallel, written in page order.
-        var lastPage = first.TotalPages;
-        if (PagingParameters.First != ulong.MaxValue)
-        {
-            var needed = (ulong)listing.SkipInPage + PagingParameters.First;
-            lastPage = (int)Math.Min((ulong)lastPage, (ulong)firstPage + ((needed + (ulong)pageSize - 1) / (ulong)pageSize) - 1);
-        }
-
-        if (first.Items.Count == 0)
-        {
-            lastPage = firstPage;
-        }
-
-        KnownTotal = (KnownTotal ?? 0) + Math.Max(1, lastPage - firstPage + 1);
-
-        for (var page = firstPage + 1; page <= lastPage; page++)
-        {
-            var number = page;
-            Send(account, account, null, (client, token) => client.ListMeetingsAsync(query, number, pageSize, token), result => Write(listing, number, result), context);
-        }
-    }
-
-    /// <summary>Writes one page of a listing, in page order; after a page that failed, the listing of that account ends.</summary>
-    private void Write(Listing listing, int pageNumber, MeetingPage page)
-    {
-        if (pageNumber != listing.NextPage || listing.Ended)
-        {
-            listing.Ended = true;
-            return;
-        }
-
-        listing.NextPage++;
-        if (pageNumber == listing.FirstPage && PagingParameters.IncludeTotalCount)
-        {
-            WriteObject(PagingParameters.NewTotalCount((ulong)page.TotalCount, 1.0));
-        }
-
-        var skipInPage = pageNumber == listing.FirstPage ? listing.SkipInPage : 0;
-        for (var i = skipInPage; i < page.Items.Count && listing.Written < listing.First; i++)
-        {
-            WriteObject(page.Items[i]);
-            listing.Written++;
-        }
-
-        if (page.Items.Count == 0)
-        {
-            listing.Ended = true;
-        }
-    }
-
-    /// <summary>One account's listing, as its pages are written in order.</summary>
-    private sealed class Listing
-    {
-        public Listing(int firstPage, int skipInPage, ulong first)
-        {
-            FirstPage = firstPage;
-            NextPage = firstPage;
-            SkipInPage = skipInPage;
-            First = first;
-        }
-
-        public int FirstPage { get; }
-
-        public int SkipInPage { get; }
-
-        public ulong First { get; }
-
-        public int NextPage { get; set; }
-
-        public ulong Written { get; set; }
-
-        public bool Ended { get; set; }
+        // -Skip and -First apply to each account's listing, as its pages do.
+        var walk = new MeetingWalk(items, Client.ForAccount(account), account, query, PageSize, Math.Max(2, ThrottleLimit),
+            PagingParameters.Skip, PagingParameters.First, meeting => WriteObject(meeting),
+            PagingParameters.IncludeTotalCount ? count => WriteObject(PagingParameters.NewTotalCount((ulong)count, 1.0)) : (Action<int>?)null);
+        walk.Start();
+        items.Flush(all: false);
     }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using System.Collections.Generic;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
@@ -11,7 +13,7 @@ namespace BizConf.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "BizConfMeeting", SupportsShouldProcess = true)]
 [OutputType(typeof(Meeting))]
-public sealed class NewBizConfMeetingCommand : BizConfAccountCmdlet
+public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -64,41 +66,76 @@ public sealed class NewBizConfMeetingCommand : BizConfAccountCmdlet
     [Parameter]
     public SwitchParameter SkipExisting { get; set; }
 
-    protected override string Activity => "Scheduling BizConf meetings";
+    /// <summary>The account of the site the meeting is scheduled on; by default the session's.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private static readonly string[] FieldNames = { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(AllowJoinBeforeHost), nameof(Video), nameof(Audio), nameof(RequireRegistration) };
+
+    private readonly RunLedger ledger = new RunLedger();
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Scheduling BizConf meetings");
+        items.Changes = true;
+        items.RerunAdvice = "Run the same command again with -SkipExisting to finish: it schedules only the meetings that are not there yet.";
+    }
 
     protected override void ProcessRecord()
     {
-        var account = Account;
-        var request = new MeetingRequest
+        var account = AccountOf(LoginName);
+        var given = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var value in Given.Values(FieldNames, InputObject, fromSnapshots: true))
         {
-            Name = Name.Trim(),
-            StartTime = StartTime,
-            Duration = Duration,
-            Password = string.IsNullOrEmpty(Password) ? null : Password,
-            AllowJoinBeforeHost = AllowJoinBeforeHost,
-            Video = Video ?? VideoOption.On,
-            Audio = Audio ?? AudioOption.Default,
-            SendEmail = !NoEmail,
-            RequireRegistration = RequireRegistration,
-        };
+            given[value.Key] = value.Value;
+        }
+
+        if (NoEmail.IsPresent)
+        {
+            given[nameof(MeetingRequest.SendEmail)] = false;
+        }
+
+        var request = MeetingRequest.Build(given);
         var target = (object?)InputObject ?? request;
+        var label = string.Format(CultureInfo.InvariantCulture, "Meeting '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes on account {3}", request.Name, request.StartTime, request.Duration, account);
         try
         {
             request.Validate(Client.Options.Clock(), requireFutureStart: true);
         }
         catch (BizConfArgumentException e)
         {
-            Fail(e, target);
+            items.Fail(target, label, e);
             return;
         }
 
-        var description = string.Format(CultureInfo.InvariantCulture, "Meeting '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes on account {3}", Name, StartTime, Duration, account);
-        if (!ShouldProcess(description, "Schedule"))
+        if (!ShouldProcess(label, "Schedule"))
         {
             return;
         }
 
         var skipExisting = SkipExisting.IsPresent;
-        Send(target, account, account, (client, token) => client.CreateMeetingAsync(request, skipExisting, token), meeting => WriteObject(meeting));
+        var client = Client.ForAccount(account);
+        var footprint = new Footprint(account)
+            .Changes(ResourceKeys.NewMeeting(request.Name, request.StartTime, request.Duration))
+            .Holds(TimeWindow.FromMinutes(request.StartTime, request.Duration));
+        items.Submit(target, label, footprint, null, async token =>
+        {
+            var meeting = await client.CreateMeetingAsync(request, ledger, skipExisting, token).ConfigureAwait(false);
+            return ItemResult.Write(meeting, $"meeting Id {meeting.Id}");
+        });
+    }
+
+    protected override void EndProcessing()
+    {
+        base.EndProcessing();
+        if (ledger.SkippedExisting > 0)
+        {
+            WriteWarning($"-SkipExisting: {ledger.SkippedExisting} of the rows were already on their accounts and were not scheduled again; their meetings were written as found.");
+        }
     }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Remove-BizConfMeeting: cancels meetings (cancelConf), each on its own account. Asks first unless -Force.</summary>
 [Cmdlet(VerbsCommon.Remove, "BizConfMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-public sealed class RemoveBizConfMeetingCommand : BizConfAccountCmdlet
+public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
@@ -16,18 +17,47 @@ public sealed class RemoveBizConfMeetingCommand : BizConfAccountCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override string Activity => "Cancelling BizConf meetings";
+    /// <summary>The account of the site that holds the meetings; by default the session's (a piped meeting names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private ItemEngine items = null!;
+    private RemovalFlow removal = null!;
+    private bool refused;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Cancelling BizConf meetings");
+        items.Changes = true;
+        items.RerunAdvice = "Running the same command again is safe: a meeting already cancelled is reported as not found (401).";
+        removal = new RemovalFlow(this, items);
+        refused = !removal.CheckCanAsk(Force, "cancel");
+    }
 
     protected override void ProcessRecord()
     {
-        KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
-        var account = Account;
+        if (refused)
+        {
+            return;
+        }
+
+        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
+        var account = AccountOf(LoginName);
+        var client = Client.ForAccount(account);
         foreach (var id in Id)
         {
-            SendRemoval(id, account, Force, $"Meeting {id} on account {account}", "Cancel",
-                (client, token) => client.GetMeetingAsync(id, token),
+            removal.Send(id, new Footprint(account).Changes(ResourceKeys.Meeting(id)), Force, $"Meeting {id} on account {account}", "Cancel",
+                token => client.GetMeetingAsync(id, token),
                 meeting => $"Meeting '{meeting.Name}' (Id {meeting.Id}, number {meeting.MeetingNumber}, {meeting.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}",
-                (client, token) => client.CancelMeetingAsync(id, token));
+                async token =>
+                {
+                    await client.CancelMeetingAsync(id, token).ConfigureAwait(false);
+                    return "cancelled";
+                });
         }
     }
 }

@@ -1,11 +1,12 @@
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Set-BizConfLiveStream: where a meeting pushes its live stream (settingLivestream).</summary>
 [Cmdlet(VerbsCommon.Set, "BizConfLiveStream", SupportsShouldProcess = true)]
 [OutputType(typeof(Meeting))]
-public sealed class SetBizConfLiveStreamCommand : BizConfAccountCmdlet
+public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
@@ -28,41 +29,51 @@ public sealed class SetBizConfLiveStreamCommand : BizConfAccountCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override string Activity => "Setting BizConf live streams";
+    /// <summary>The account of the site that holds the meeting; by default the session's (a piped meeting names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Setting BizConf live streams");
+        items.Changes = true;
+    }
 
     protected override void ProcessRecord()
     {
         var id = Id;
-        var account = Account;
+        var account = AccountOf(LoginName);
         var streamUrl = StreamUrl;
         var streamKey = StreamKey;
         var liveUrl = LiveUrl;
+        var label = $"Meeting {id} on account {account}";
         try
         {
             InputRules.CheckLiveStream(streamUrl, streamKey, liveUrl);
         }
         catch (BizConfArgumentException e)
         {
-            Fail(e, id);
+            items.Fail(id, label, e);
             return;
         }
 
-        if (!ShouldProcess($"Meeting {id} on account {account}", $"Stream to {streamUrl}, watch at {liveUrl}"))
+        if (!ShouldProcess(label, $"Stream to {streamUrl}, watch at {liveUrl}"))
         {
             return;
         }
 
         var passThru = PassThru.IsPresent;
-        Send<Meeting?>(id, account, account, async (client, token) =>
+        var client = Client.ForAccount(account);
+        items.Submit(id, label, new Footprint(account).Changes(ResourceKeys.Meeting(id)), null, async token =>
         {
             await client.SetLiveStreamAsync(id, streamUrl, streamKey, liveUrl, token).ConfigureAwait(false);
-            return passThru ? await client.GetMeetingAsync(id, token).ConfigureAwait(false) : null;
-        }, meeting =>
-        {
-            if (meeting != null)
-            {
-                WriteObject(meeting);
-            }
+            return passThru ? ItemResult.Write(await client.GetMeetingAsync(id, token).ConfigureAwait(false)) : ItemResult.Nothing;
         });
     }
 }

@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
+using BizConf.Resources;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -13,7 +15,7 @@ namespace BizConf.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "BizConfMeeting", SupportsShouldProcess = true)]
 [OutputType(typeof(Meeting))]
-public sealed class SetBizConfMeetingCommand : BizConfAccountCmdlet
+public sealed class SetBizConfMeetingCommand : BizConfCmdlet
 {
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
@@ -62,96 +64,80 @@ public sealed class SetBizConfMeetingCommand : BizConfAccountCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override string Activity => "Changing BizConf meetings";
+    /// <summary>The account of the site that holds the meeting; by default the session's (a piped meeting names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private ItemEngine items = null!;
+    private ChangeFlow changes = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Changing BizConf meetings");
+        items.Changes = true;
+        changes = new ChangeFlow(this, items);
+    }
 
     protected override void ProcessRecord()
     {
         var id = Id;
-        var account = Account;
+        var account = AccountOf(LoginName);
         var target = (object?)InputObject ?? id;
-        List<Change<MeetingRequest>> changes;
+        var given = $"Meeting {id} on account {account}";
+        IReadOnlyList<FieldChange> changed;
         try
         {
-            changes = GivenChanges(InputObject);
+            changed = MeetingRequest.Changes(Given.Values(MeetingRequest.ChangeableFields, InputObject));
         }
         catch (BizConfArgumentException e)
         {
-            Fail(e, target);
+            items.Fail(target, given, e);
             return;
         }
 
-        SendChange(target, account, $"Meeting {id} on account {account}", changes,
-            (client, token) => client.GetMeetingAsync(id, token),
-            (current, now) => Changed(current, changes, now),
-            current => $"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber}) on account {account}",
-            (client, request, token) => client.ModifyMeetingAsync(id, request, token),
-            PassThru ? meeting => WriteObject(meeting) : (Action<Meeting>?)null);
+        var client = Client.ForAccount(account);
+        var moves = changed.Any(c => c.Field == nameof(StartTime) || c.Field == nameof(Duration));
+        changes.Send(new ChangeItem<Meeting, MeetingRequest>
+        {
+            Target = target,
+            Given = given,
+            Changes = changed,
+            Action = "Change " + string.Join(", ", changed.Select(c => c.Description)),
+            Footprint = new Footprint(account).Changes(ResourceKeys.Meeting(id)),
+            // A move holds the meeting's old time and its new one: what overlaps either waits for it.
+            Windows = moves ? current => Windows(current, changed) : null,
+            Read = token => client.GetMeetingAsync(id, token),
+            Change = (apply, token) => client.ChangeMeetingAsync(id, apply, token),
+            Apply = current => Changed(current, changed, client.Options.Clock()),
+            Named = current => $"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber}) on account {account}",
+            PassThru = PassThru.IsPresent,
+        });
     }
 
     /// <summary>confModify replaces the whole meeting: the current one with the changes applied, checked.</summary>
-    private static MeetingRequest Changed(Meeting current, List<Change<MeetingRequest>> changes, DateTimeOffset now)
+    private static MeetingRequest Changed(Meeting current, IReadOnlyList<FieldChange> changed, DateTimeOffset now)
     {
-        var request = MeetingRequest.From(current);
-        foreach (var change in changes)
-        {
-            change.Apply(request);
-        }
+        var request = MeetingRequest.Apply(current, changed);
 
         // Only a moved start must lie ahead: a round trip of a meeting in progress keeps its start.
         request.Validate(now, requireFutureStart: request.StartTime != current.StartTime);
         return request;
     }
 
-    /// <summary>The settings given for this item, each checked on its own as far as it can be without the meeting.</summary>
-    private List<Change<MeetingRequest>> GivenChanges(PSObject? piped)
+    private static IEnumerable<TimeWindow> Windows(Meeting current, IReadOnlyList<FieldChange> changed)
     {
-        var changes = new List<Change<MeetingRequest>>();
-        if (IsGiven(nameof(Name), piped))
+        if (current.StartTime.HasValue && current.Duration > 0)
         {
-            var name = (Name ?? string.Empty).Trim();
-            InputRules.CheckText(nameof(Name), name);
-            changes.Add(new Change<MeetingRequest>($"Name to '{name}'", r => r.Name = name));
+            yield return TimeWindow.FromMinutes(current.StartTime.Value, current.Duration);
+            var moved = MeetingRequest.Apply(current, changed);
+            if (moved.Duration > 0)
+            {
+                yield return TimeWindow.FromMinutes(moved.StartTime, moved.Duration);
+            }
         }
-
-        if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
-        {
-            var start = StartTime.Value;
-            InputRules.CheckTime(nameof(StartTime), start);
-            changes.Add(new Change<MeetingRequest>(string.Format(CultureInfo.InvariantCulture, "StartTime to {0:yyyy-MM-dd HH:mm zzz}", start), r => r.StartTime = start));
-        }
-
-        if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
-        {
-            var duration = Duration.Value;
-            ScheduleRules.ValidateDuration(duration);
-            changes.Add(new Change<MeetingRequest>($"Duration to {duration} minutes", r => r.Duration = duration));
-        }
-
-        if (IsGiven(nameof(Password), piped))
-        {
-            var password = string.IsNullOrEmpty(Password) ? null : Password;
-            InputRules.CheckText(nameof(Password), password);
-            changes.Add(new Change<MeetingRequest>(password == null ? "clear Password" : "Password", r => r.Password = password));
-        }
-
-        if (IsGiven(nameof(AllowJoinBeforeHost), piped))
-        {
-            bool allow = AllowJoinBeforeHost;
-            changes.Add(new Change<MeetingRequest>($"AllowJoinBeforeHost to {allow}", r => r.AllowJoinBeforeHost = allow));
-        }
-
-        if (IsGiven(nameof(Video), piped) && Video.HasValue)
-        {
-            var video = Video.Value;
-            changes.Add(new Change<MeetingRequest>($"Video to {video}", r => r.Video = video));
-        }
-
-        if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
-        {
-            var audio = Audio.Value;
-            changes.Add(new Change<MeetingRequest>($"Audio to {audio}", r => r.Audio = audio));
-        }
-
-        return changes;
     }
 }

@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
@@ -13,7 +14,7 @@ namespace BizConf.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "BizConfRegistrant", SupportsShouldProcess = true)]
 [OutputType(typeof(Registrant))]
-public sealed class AddBizConfRegistrantCommand : BizConfAccountCmdlet
+public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -98,34 +99,32 @@ public sealed class AddBizConfRegistrantCommand : BizConfAccountCmdlet
     [Alias("auto_approve")]
     public bool? AutoApprove { get; set; }
 
-    private readonly Dictionary<string, string> registeredRows = new Dictionary<string, string>(StringComparer.Ordinal);
+    /// <summary>The account of the site that holds the meeting; by default the session's.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
 
-    protected override string Activity => "Registering people";
+    private readonly Dictionary<string, string> registeredRows = new Dictionary<string, string>(StringComparer.Ordinal);
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Registering people");
+        items.Changes = true;
+        items.RerunAdvice = "Running the same command again is safe: the service keeps a person's first registration and answers a second with it.";
+    }
 
     protected override void ProcessRecord()
     {
         var id = MeetingId;
-        var account = Account;
-        var request = new RegistrantRequest
-        {
-            Email = Email,
-            FirstName = FirstName,
-            LastName = LastName,
-            Address = Address,
-            City = City,
-            State = State,
-            Zip = Zip,
-            Country = Country,
-            Phone = Phone,
-            Comments = Comments,
-            Industry = Industry,
-            JobTitle = JobTitle,
-            NumberOfEmployees = NumberOfEmployees,
-            Organization = Organization,
-            Language = Language,
-            AutoApprove = AutoApprove ?? true,
-        };
+        var account = AccountOf(LoginName);
+        var request = RegistrantRequest.Build(Given.Values(RegistrantRequest.FieldNames, InputObject, fromSnapshots: true));
+        request.AutoApprove = AutoApprove ?? true;
         var target = (object?)InputObject ?? request;
+        var label = $"{Email} for meeting {id} of account {account}";
         try
         {
             if (CustomAnswer != null)
@@ -141,33 +140,41 @@ public sealed class AddBizConfRegistrantCommand : BizConfAccountCmdlet
         }
         catch (BizConfArgumentException e)
         {
-            Fail(e, target);
+            items.Fail(target, label, e);
             return;
         }
 
-        if (!ShouldProcess($"{request.FirstName} <{request.Email}> for meeting {id} of account {account}", "Register"))
+        label = $"{request.FirstName} <{request.Email}> for meeting {id} of account {account}";
+        if (!ShouldProcess(label, "Register"))
         {
             return;
         }
 
         // Registrations that could meet (the same person for the same meeting) run in input order; all others at once.
-        var orderKey = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", request.Email!.ToUpperInvariant());
-        Send(target, account, orderKey, (client, token) => client.AddRegistrantAsync(id, request, token), registrant =>
+        var footprint = new Footprint(account).Uses(ResourceKeys.Meeting(id)).Changes(ResourceKeys.Registrant(id, request.Email!.ToUpperInvariant()));
+        var client = Client.ForAccount(account);
+        items.Submit(target, label, footprint, null, async token =>
         {
-            // The service keeps a person's first registration and answers a second one with the same registrant:
-            // say so, or a row with new details would look applied. Known from the answer alone, at no cost.
-            var key = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", registrant.RegistrantId);
-            if (registeredRows.TryGetValue(key, out var earlier))
-            {
-                WriteWarning($"{request.Email} was already registered for meeting {id} (registrant {registrant.RegistrantId}) by an earlier row ({earlier}); " +
-                    "the service keeps the first registration, so this row's details were not applied.");
-            }
-            else
-            {
-                registeredRows[key] = $"{request.FirstName} {request.LastName}".Trim();
-            }
-
-            WriteObject(registrant);
+            var registrant = await client.AddRegistrantAsync(id, request, token).ConfigureAwait(false);
+            return ItemResult.Run(() => Written(registrant, request, id, account), $"registrant {registrant.RegistrantId}");
         });
+    }
+
+    private void Written(Registrant registrant, RegistrantRequest request, long id, string account)
+    {
+        // The service keeps a person's first registration and answers a second one with the same registrant: say
+        // so, or a row with new details would look applied. Known from the answer alone, at no cost.
+        var key = string.Concat(account, "|", id.ToString(CultureInfo.InvariantCulture), "|", registrant.RegistrantId);
+        if (registeredRows.TryGetValue(key, out var earlier))
+        {
+            WriteWarning($"{request.Email} was already registered for meeting {id} (registrant {registrant.RegistrantId}) by an earlier row ({earlier}); " +
+                "the service keeps the first registration, so this row's details were not applied.");
+        }
+        else
+        {
+            registeredRows[key] = $"{request.FirstName} {request.LastName}".Trim();
+        }
+
+        WriteObject(registrant);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -9,7 +10,7 @@ namespace BizConf.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BizConfRegistrant")]
 [OutputType(typeof(Registrant))]
-public sealed class GetBizConfRegistrantCommand : BizConfAccountCmdlet
+public sealed class GetBizConfRegistrantCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
@@ -20,19 +21,33 @@ public sealed class GetBizConfRegistrantCommand : BizConfAccountCmdlet
     [Parameter]
     public RegistrantStatus[]? Status { get; set; }
 
-    protected override string Activity => "Reading BizConf registrants";
+    /// <summary>The account of the site the call acts for; by default the session's (a piped object names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Reading BizConf registrants");
+    }
 
     protected override void ProcessRecord()
     {
-        KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
-        var account = Account;
+        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
+        var account = AccountOf(LoginName);
+        var client = Client.ForAccount(account);
         var statuses = Status == null || Status.Length == 0 ? new RegistrantStatus?[] { null } : Array.ConvertAll(Status, s => (RegistrantStatus?)s);
         foreach (var id in MeetingId)
         {
             foreach (var status in statuses)
             {
-                Send(id, account, null, (client, token) => client.GetRegistrantsAsync(id, status, token),
-                    registrants => WriteObject(registrants, enumerateCollection: true));
+                items.Submit(id, $"Registrants of meeting {id} on account {account}", new Footprint(account).Uses(ResourceKeys.Meeting(id)), null,
+                    async token => ItemResult.WriteEach(await client.GetRegistrantsAsync(id, status, token).ConfigureAwait(false)));
             }
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
@@ -10,7 +11,7 @@ namespace BizConf.PowerShell.Commands;
 /// question given replaces that kind; a kind left out stays as it is.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "BizConfRegistrationQuestion", SupportsShouldProcess = true)]
-public sealed class SetBizConfRegistrationQuestionCommand : BizConfAccountCmdlet
+public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
@@ -31,14 +32,29 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfAccountCmdlet
     [Alias("custom_questions")]
     public CustomRegistrationQuestion[]? CustomQuestion { get; set; }
 
-    protected override string Activity => "Setting BizConf registration questions";
+    /// <summary>The account of the site the call acts for; by default the session's (a piped object names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Setting BizConf registration questions");
+        items.Changes = true;
+    }
 
     protected override void ProcessRecord()
     {
         var id = MeetingId;
-        var account = Account;
+        var account = AccountOf(LoginName);
         var questions = Question;
         var custom = CustomQuestion;
+        var label = $"Meeting {id} of account {account}";
         // Validated before ShouldProcess, so -WhatIf and -Confirm never describe a request the module would refuse.
         try
         {
@@ -46,17 +62,22 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfAccountCmdlet
         }
         catch (BizConfArgumentException e)
         {
-            Fail(e, id);
+            items.Fail(id, label, e);
             return;
         }
 
         var asked = string.Join(", ", (questions ?? Array.Empty<RegistrationQuestion>()).Select(q => q?.ToString())
             .Concat((custom ?? Array.Empty<CustomRegistrationQuestion>()).Select(q => q?.ToString())));
-        if (!ShouldProcess($"Meeting {id} of account {account}", $"Set registration questions: {(asked.Length == 0 ? "none" : asked)}"))
+        if (!ShouldProcess(label, $"Set registration questions: {(asked.Length == 0 ? "none" : asked)}"))
         {
             return;
         }
 
-        Send(id, account, account, (client, token) => client.SetRegistrationQuestionsAsync(id, questions, custom, token));
+        var client = Client.ForAccount(account);
+        items.Submit(id, label, new Footprint(account).Changes(ResourceKeys.Meeting(id)), null, async token =>
+        {
+            await client.SetRegistrationQuestionsAsync(id, questions, custom, token).ConfigureAwait(false);
+            return ItemResult.Run(() => { }, "questions set");
+        });
     }
 }

@@ -1,28 +1,35 @@
 using System;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Get-BizConfAttendee: who joined a meeting, when, for how long and from where (confAttendeeLog, site token).</summary>
 [Cmdlet(VerbsCommon.Get, "BizConfAttendee")]
 [OutputType(typeof(Attendee))]
-public sealed class GetBizConfAttendeeCommand : BizConfItemCmdlet
+public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("Id", "confId")]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
-    protected override string Activity => "Reading BizConf attendance";
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Reading BizConf attendance");
+    }
 
     protected override void ProcessRecord()
     {
-        KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
-        foreach (var id in MeetingId)
+        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
+        foreach (var key in MeetingId)
         {
-            // A site-token call: the account does not matter, so the session's is named.
-            Send(id, ActiveSession.LoginName, null, (client, token) => client.GetAttendeesAsync(id, token),
-                attendees => WriteObject(attendees, enumerateCollection: true));
+            // A site-token call: no account is named, so nothing of it clashes with another item.
+            items.Submit(key, $"Meeting {key}", new Footprint(ActiveSession.LoginName), null,
+                async token => ItemResult.WriteEach(await Client.GetAttendeesAsync(key, token).ConfigureAwait(false)));
         }
     }
 }

@@ -1,28 +1,35 @@
 using System;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Get-BizConfPoll: the poll answers of a meeting, one row per person per question (getConfPolls, site token).</summary>
 [Cmdlet(VerbsCommon.Get, "BizConfPoll")]
 [OutputType(typeof(PollAnswer))]
-public sealed class GetBizConfPollCommand : BizConfItemCmdlet
+public sealed class GetBizConfPollCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("meetingNo", "confNumber", "confNo")]
     public string[] MeetingNumber { get; set; } = Array.Empty<string>();
 
-    protected override string Activity => "Reading BizConf poll results";
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Reading BizConf poll results");
+    }
 
     protected override void ProcessRecord()
     {
-        KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingNumber.Length;
-        foreach (var number in MeetingNumber)
+        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingNumber.Length;
+        foreach (var key in MeetingNumber)
         {
-            // A site-token call: the account does not matter, so the session's is named.
-            Send(number, ActiveSession.LoginName, null, (client, token) => client.GetPollAnswersAsync(number, token),
-                answers => WriteObject(answers, enumerateCollection: true));
+            // A site-token call: no account is named, so nothing of it clashes with another item.
+            items.Submit(key, $"Meeting {key}", new Footprint(ActiveSession.LoginName), null,
+                async token => ItemResult.WriteEach(await Client.GetPollAnswersAsync(key, token).ConfigureAwait(false)));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -9,7 +10,7 @@ namespace BizConf.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BizConfReport", DefaultParameterSetName = NumberSet)]
 [OutputType(typeof(MeetingReport))]
-public sealed class GetBizConfReportCommand : BizConfItemCmdlet
+public sealed class GetBizConfReportCommand : BizConfCmdlet
 {
     private const string NumberSet = "MeetingNumber";
     private const string JoinUrlSet = "JoinUrl";
@@ -24,18 +25,24 @@ public sealed class GetBizConfReportCommand : BizConfItemCmdlet
     [Alias("join_url")]
     public string[] JoinUrl { get; set; } = Array.Empty<string>();
 
-    protected override string Activity => "Reading BizConf meeting reports";
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Reading BizConf meeting reports");
+    }
 
     protected override void ProcessRecord()
     {
-        // Site-token calls: the account does not matter, so the session's is named.
-        var account = ActiveSession.LoginName;
+        // Site-token calls: no account is named, so nothing of them clashes with another item.
+        var footprint = new Footprint(ActiveSession.LoginName);
         if (ParameterSetName == JoinUrlSet)
         {
             foreach (var link in JoinUrl)
             {
-                Send(link, account, null, (client, token) => client.GetReportsByJoinUrlAsync(link, token),
-                    reports => WriteObject(reports, enumerateCollection: true));
+                items.Submit(link, $"Meeting at {link}", footprint, null,
+                    async token => ItemResult.WriteEach(await Client.GetReportsByJoinUrlAsync(link, token).ConfigureAwait(false)));
             }
 
             return;
@@ -43,8 +50,8 @@ public sealed class GetBizConfReportCommand : BizConfItemCmdlet
 
         foreach (var number in MeetingNumber)
         {
-            Send(number, account, null, (client, token) => client.GetReportsByNumberAsync(number, token),
-                reports => WriteObject(reports, enumerateCollection: true));
+            items.Submit(number, $"Meeting {number}", footprint, null,
+                async token => ItemResult.WriteEach(await Client.GetReportsByNumberAsync(number, token).ConfigureAwait(false)));
         }
     }
 }

@@ -2,34 +2,34 @@ using System;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using System.Threading;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
-/// <summary>Connect-BizConf: makes a session and, unless told otherwise, the runspace's default one.</summary>
-[Cmdlet(VerbsCommunications.Connect, "BizConf", DefaultParameterSetName = EnvironmentSet)]
+/// <summary>
+/// Connect-BizConf: makes a session and, unless told otherwise, the runspace's default one. A connect that fails
+/// leaves no default session at all, so a runbook that goes on does not act for the site it was connected to before.
+/// </summary>
+[Cmdlet(VerbsCommunications.Connect, "BizConf", DefaultParameterSetName = ConnectCredentials.EnvironmentSet)]
 [OutputType(typeof(BizConfSession))]
-public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
+public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
 {
-    private const string ApiKeySet = "ApiKey";
-    private const string CredentialSet = "Credential";
-    private const string EnvironmentSet = "Environment";
+    private readonly CommandOutput output = new CommandOutput();
+    private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
-    internal const string LoginNameVariable = "BIZCONF_LOGIN_NAME";
-    internal const string ApiKeyVariable = "BIZCONF_API_KEY";
-    internal const string SiteSignVariable = "BIZCONF_SITE_SIGN";
-    internal const string BaseUriVariable = "BIZCONF_BASE_URI";
-
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ConnectCredentials.ApiKeySet)]
     [ValidateNotNullOrEmpty]
     [Alias("UserName")]
     public string LoginName { get; set; } = string.Empty;
 
-    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ApiKeySet)]
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = ConnectCredentials.ApiKeySet)]
     [ValidateNotNull]
+    [SecureStringTransformation]
     public SecureString ApiKey { get; set; } = null!;
 
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ConnectCredentials.CredentialSet)]
     [Credential]
     [ValidateNotNull]
     public PSCredential Credential { get; set; } = null!;
@@ -47,81 +47,73 @@ public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
     [ArgumentCompleter(typeof(TimeZoneCompleter))]
     public string TimeZone { get; set; } = SiteTime.DefaultZoneId;
 
+    /// <summary>How long one attempt may take, in seconds: 1 to 86400 (a day).</summary>
     [Parameter]
-    [ValidateRange(1, 3600)]
+    [ValidateRange(1, 86400)]
     public int TimeoutSec { get; set; } = 100;
 
     [Parameter]
     [ValidateRange(0, 10)]
     public int MaxRetry { get; set; } = 3;
 
+    /// <summary>The HTTP proxy every call of the session goes through; without it, HTTPS_PROXY, HTTP_PROXY and NO_PROXY decide.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? Proxy { get; set; }
+
+    /// <summary>The credentials the proxy asks for.</summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Answers the proxy with the credentials of the user running PowerShell.</summary>
+    [Parameter]
+    public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+    /// <summary>Against a service that rations requests (HTTP 429), retry each refused request as any other instead of finding and keeping its pace.</summary>
+    [Parameter]
+    public SwitchParameter NoRateAdaptation { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    protected override void BeginProcessing() => FormatViews.EnsureLoaded(this);
+
+    protected override void StopProcessing() => stopping.Cancel();
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        GC.SuppressFinalize(this);
+    }
+
     protected override void EndProcessing()
     {
-        string loginName;
-        string apiKey;
-        switch (ParameterSetName)
-        {
-            case ApiKeySet:
-                loginName = LoginName;
-                apiKey = new NetworkCredential(string.Empty, ApiKey).Password;
-                break;
-            case CredentialSet:
-                loginName = Credential.UserName;
-                apiKey = Credential.GetNetworkCredential().Password;
-                break;
-            default:
-                loginName = Environment.GetEnvironmentVariable(LoginNameVariable) ?? string.Empty;
-                apiKey = Environment.GetEnvironmentVariable(ApiKeyVariable) ?? string.Empty;
-                if (loginName.Length == 0 || apiKey.Length == 0)
-                {
-                    Fail(new BizConfArgumentException(
-                        $"Connect-BizConf needs -LoginName and -ApiKey, or -Credential, or the environment variables {LoginNameVariable} and {ApiKeyVariable}.",
-                        "LoginName"), "NoBizConfCredentials");
-                }
-
-                break;
-        }
-
-        if (string.IsNullOrWhiteSpace(loginName))
-        {
-            Fail(new BizConfArgumentException("The login name (the credential's user name) must not be empty.", "LoginName"), "NoBizConfCredentials");
-        }
-
-        if (string.IsNullOrEmpty(apiKey))
-        {
-            Fail(new BizConfArgumentException("The API key (the credential's password) must not be empty.", "ApiKey"), "NoBizConfCredentials");
-        }
-
+        var credentials = ConnectCredentials.Resolve(this, ParameterSetName, LoginName, ApiKey, Credential);
         var options = new BizConfClientOptions
         {
-            LoginName = loginName.Trim(),
-            SiteSign = SiteSign ?? NonEmpty(Environment.GetEnvironmentVariable(SiteSignVariable)),
-            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            LoginName = credentials.LoginName,
+            SiteSign = SiteSign ?? ConnectCredentials.NonEmpty(Environment.GetEnvironmentVariable(ConnectCredentials.SiteSignVariable)),
             MaxRetry = MaxRetry,
-            Log = ForwardLog,
+            AdaptiveRate = !NoRateAdaptation,
+            Proxy = Proxy,
+            ProxyCredential = ProxyCredential?.GetNetworkCredential(),
+            ProxyUseDefaultCredentials = ProxyUseDefaultCredentials,
         };
-
-        try
-        {
-            options.TimeZone = SiteTime.ResolveZone(TimeZone);
-            var baseUri = BaseUri ?? ParseUri(Environment.GetEnvironmentVariable(BaseUriVariable));
-            if (baseUri != null)
-            {
-                options.BaseUri = baseUri;
-            }
-        }
-        catch (BizConfArgumentException e)
-        {
-            Fail(e, "InvalidConnectArgument");
-        }
 
         BizConfClient client = null!;
         try
         {
-            client = new BizConfClient(options, apiKey);
+            options.Timeout = TimeSpan.FromSeconds(TimeoutSec);
+            options.TimeZone = SiteTime.ResolveZone(TimeZone);
+            var baseUri = BaseUri ?? ConnectCredentials.ParseUri(Environment.GetEnvironmentVariable(ConnectCredentials.BaseUriVariable));
+            if (baseUri != null)
+            {
+                options.BaseUri = baseUri;
+            }
+
+            client = new BizConfClient(options, credentials.ApiKey);
         }
         catch (BizConfArgumentException e)
         {
@@ -149,25 +141,37 @@ public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
         }
     }
 
+    /// <summary>Ends the connect with a terminating error, and leaves the runspace with no default session.</summary>
+    internal void Fail(BizConfException e, string errorId, string? detail = null)
+    {
+        SessionStore.ConnectFailed(detail ?? e.Message);
+        var record = new System.Management.Automation.ErrorRecord(e, errorId, ErrorRecords.Category(e.Kind), null);
+        if (detail != null)
+        {
+            record.ErrorDetails = new ErrorDetails(detail);
+        }
+
+        ThrowTerminatingError(record);
+    }
+
     private void CheckAccount(BizConfSession session)
     {
         bool available;
         try
         {
-            available = Await(token => session.Client.CheckAccountAsync(null, token));
+            var client = session.Client.WithOutput(output.Verbose, output.Warning);
+            available = output.Await(this, token => client.CheckAccountAsync(null, token), stopping.Token);
         }
         catch (PipelineStoppedException)
         {
             session.Dispose();
+            SessionStore.ConnectFailed("it was stopped before the account was checked");
             throw;
         }
-        catch (Exception e) when (e is BizConfApiException || e is BizConfTransportException)
+        catch (BizConfException e)
         {
             session.Dispose();
-            var record = ErrorRecords.From((BizConfException)e, session.LoginName);
-            record.ErrorDetails = new ErrorDetails(
-                $"Connect-BizConf could not use the account '{session.LoginName}' on site '{session.SiteSign}': {e.Message}");
-            ThrowTerminatingError(record);
+            Fail(e, e.ErrorId, $"Connect-BizConf could not use the account '{session.LoginName}' on site '{session.SiteSign}': {e.Message}");
             return;
         }
 
@@ -175,28 +179,5 @@ public sealed class ConnectBizConfCommand : BizConfAsyncCmdlet
         {
             WriteWarning($"account/check says the account '{session.LoginName}' is not available on site '{session.SiteSign}' right now.");
         }
-    }
-
-    private void Fail(BizConfArgumentException e, string errorId)
-    {
-        var record = ErrorRecords.From(e, null);
-        ThrowTerminatingError(new ErrorRecord(record.Exception, errorId, ErrorCategory.InvalidArgument, null));
-    }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();
-
-    private static Uri? ParseUri(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        if (!Uri.TryCreate(text!.Trim(), UriKind.Absolute, out var uri))
-        {
-            throw new BizConfArgumentException($"{BaseUriVariable} '{text}' is not an absolute URI.", "BaseUri");
-        }
-
-        return uri;
     }
 }

@@ -1,27 +1,43 @@
 using System;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Get-BizConfWebinar: webinars by number (getWebinarInfo). The API has no webinar list.</summary>
 [Cmdlet(VerbsCommon.Get, "BizConfWebinar")]
 [OutputType(typeof(Webinar))]
-public sealed class GetBizConfWebinarCommand : BizConfAccountCmdlet
+public sealed class GetBizConfWebinarCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("webinarNo")]
     public string[] WebinarNumber { get; set; } = Array.Empty<string>();
 
-    protected override string Activity => "Reading BizConf webinars";
+    /// <summary>The account of the site the call acts for; by default the session's (a piped object names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Reading BizConf webinars");
+    }
 
     protected override void ProcessRecord()
     {
-        KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
-        var account = Account;
+        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
+        var account = AccountOf(LoginName);
+        var client = Client.ForAccount(account);
         foreach (var number in WebinarNumber)
         {
-            Send(number, account, null, (client, token) => client.GetWebinarAsync(number, token), webinar => WriteObject(webinar));
+            items.Submit(number, $"Webinar {number} on account {account}", new Footprint(account).Uses(ResourceKeys.Webinar(number)), null,
+                async token => ItemResult.Write(await client.GetWebinarAsync(number, token).ConfigureAwait(false)));
         }
     }
 }

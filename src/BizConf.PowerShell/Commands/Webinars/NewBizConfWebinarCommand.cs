@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
@@ -8,7 +9,7 @@ namespace BizConf.PowerShell.Commands;
 /// <summary>New-BizConfWebinar: creates a webinar (createDiyWebinar); binds CSV rows by column name.</summary>
 [Cmdlet(VerbsCommon.New, "BizConfWebinar", SupportsShouldProcess = true)]
 [OutputType(typeof(Webinar))]
-public sealed class NewBizConfWebinarCommand : BizConfAccountCmdlet
+public sealed class NewBizConfWebinarCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
@@ -58,41 +59,53 @@ public sealed class NewBizConfWebinarCommand : BizConfAccountCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? LiveUrl { get; set; }
 
-    protected override string Activity => "Creating BizConf webinars";
+    /// <summary>The account of the site the call acts for; by default the session's (a piped object names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private static readonly string[] FieldNames =
+        { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(HostVideo), nameof(ParticipantVideo), nameof(Audio), nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) };
+
+    private ItemEngine items = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Creating BizConf webinars");
+        items.Changes = true;
+        items.RerunAdvice = "Before running the command again, look in the BizConf portal for the webinars named above: the API has no webinar list to check.";
+    }
 
     protected override void ProcessRecord()
     {
-        var account = Account;
-        var request = new WebinarRequest
-        {
-            Name = Name.Trim(),
-            StartTime = StartTime,
-            Duration = Duration,
-            Password = string.IsNullOrEmpty(Password) ? null : Password,
-            HostVideo = HostVideo ?? true,
-            ParticipantVideo = ParticipantVideo ?? true,
-            Audio = Audio ?? AudioOption.Default,
-            StreamUrl = StreamUrl,
-            StreamKey = StreamKey,
-            LiveUrl = LiveUrl,
-        };
+        var account = AccountOf(LoginName);
+        var request = WebinarRequest.Build(Given.Values(FieldNames, InputObject, fromSnapshots: true));
         var target = (object?)InputObject ?? request;
+        var label = string.Format(CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes on account {3}", request.Name, request.StartTime, request.Duration, account);
         try
         {
             request.Validate(Client.Options.Clock(), requireFutureStart: true);
         }
         catch (BizConfArgumentException e)
         {
-            Fail(e, target);
+            items.Fail(target, label, e);
             return;
         }
 
-        var description = string.Format(CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes on account {3}", Name, StartTime, Duration, account);
-        if (!ShouldProcess(description, "Create"))
+        if (!ShouldProcess(label, "Create"))
         {
             return;
         }
 
-        Send(target, account, account, (client, token) => client.CreateWebinarAsync(request, token), webinar => WriteObject(webinar));
+        var client = Client.ForAccount(account);
+        var footprint = new Footprint(account).Changes(ResourceKeys.NewWebinar(request.Name, request.StartTime, request.Duration));
+        items.Submit(target, label, footprint, null, async token =>
+        {
+            var webinar = await client.CreateWebinarAsync(request, token).ConfigureAwait(false);
+            return ItemResult.Write(webinar, $"webinar number {webinar.WebinarNumber}");
+        });
     }
 }

@@ -1,11 +1,12 @@
 using System;
 using System.Management.Automation;
+using BizConf.PowerShell.Engine;
 
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Remove-BizConfWebinar: deletes webinars (deleteWebinar), each on its own account. Asks first unless -Force.</summary>
 [Cmdlet(VerbsCommon.Remove, "BizConfWebinar", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-public sealed class RemoveBizConfWebinarCommand : BizConfAccountCmdlet
+public sealed class RemoveBizConfWebinarCommand : BizConfCmdlet
 {
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -16,28 +17,58 @@ public sealed class RemoveBizConfWebinarCommand : BizConfAccountCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
-    protected override string Activity => "Deleting BizConf webinars";
+    /// <summary>The account of the site the call acts for; by default the session's (a piped object names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private ItemEngine items = null!;
+    private RemovalFlow removal = null!;
+    private bool refused;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Deleting BizConf webinars");
+        items.Changes = true;
+        items.RerunAdvice = "Running the same command again is safe: a webinar already deleted is reported as not found.";
+        removal = new RemovalFlow(this, items);
+        refused = !removal.CheckCanAsk(Force, "delete");
+    }
 
     protected override void ProcessRecord()
     {
-        KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
-        var account = Account;
+        if (refused)
+        {
+            return;
+        }
+
+        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
+        var account = AccountOf(LoginName);
+        var client = Client.ForAccount(account);
         foreach (var number in WebinarNumber)
         {
+            var given = $"Webinar {number} on account {account}";
             try
             {
                 InputRules.CheckWebinarNumber(number);
             }
             catch (BizConfArgumentException e)
             {
-                Fail(e, number);
+                items.Fail(number, given, e);
                 continue;
             }
 
-            SendRemoval(number, account, Force, $"Webinar {number} on account {account}", "Delete",
-                (client, token) => client.GetWebinarAsync(number, token),
+            removal.Send(number, new Footprint(account).Changes(ResourceKeys.Webinar(number)), Force, given, "Delete",
+                token => client.GetWebinarAsync(number, token),
                 webinar => $"Webinar '{webinar.Name}' (number {webinar.WebinarNumber}, {webinar.StartTime:yyyy-MM-dd HH:mm zzz}) on account {account}",
-                (client, token) => client.DeleteWebinarAsync(number, token));
+                async token =>
+                {
+                    await client.DeleteWebinarAsync(number, token).ConfigureAwait(false);
+                    return "deleted";
+                });
         }
     }
 }

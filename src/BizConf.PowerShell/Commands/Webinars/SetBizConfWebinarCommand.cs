@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using System.Linq;
+using BizConf.PowerShell.Engine;
 using BizConf.PowerShell.Internal;
+using BizConf.Resources;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -12,7 +15,7 @@ namespace BizConf.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "BizConfWebinar", SupportsShouldProcess = true)]
 [OutputType(typeof(Webinar))]
-public sealed class SetBizConfWebinarCommand : BizConfAccountCmdlet
+public sealed class SetBizConfWebinarCommand : BizConfCmdlet
 {
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get; set; }
@@ -73,42 +76,67 @@ public sealed class SetBizConfWebinarCommand : BizConfAccountCmdlet
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override string Activity => "Changing BizConf webinars";
+    /// <summary>The account of the site that holds the webinar; by default the session's (a piped webinar names its own).</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [AllowEmptyString]
+    [AllowNull]
+    [Alias("HostLoginName")]
+    public string? LoginName { get; set; }
+
+    private static readonly string[] StreamFields = { nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) };
+
+    private ItemEngine items = null!;
+    private ChangeFlow changes = null!;
+
+    protected override void BeginProcessing()
+    {
+        base.BeginProcessing();
+        items = StartItems("Changing BizConf webinars");
+        items.Changes = true;
+        changes = new ChangeFlow(this, items);
+    }
 
     protected override void ProcessRecord()
     {
         var number = WebinarNumber;
-        var account = Account;
+        var account = AccountOf(LoginName);
         var piped = InputObject;
         var target = (object?)piped ?? number;
-        List<Change<WebinarRequest>> changes;
+        var given = $"Webinar {number} on account {account}";
+        IReadOnlyList<FieldChange> changed;
         try
         {
             InputRules.CheckWebinarNumber(number);
-            changes = GivenChanges(piped);
+            // All three stream settings or none: three values turn the stream on or change it, three empty ones turn it off.
+            WebinarRequest.ValidateStream(Given.IsGiven(nameof(StreamUrl), piped), Given.IsGiven(nameof(StreamKey), piped), Given.IsGiven(nameof(LiveUrl), piped));
+            changed = WebinarRequest.Changes(Given.Values(WebinarRequest.ChangeableFields, piped));
         }
         catch (BizConfArgumentException e)
         {
-            Fail(e, target);
+            items.Fail(target, given, e);
             return;
         }
 
-        SendChange(target, account, $"Webinar {number} on account {account}", changes,
-            (client, token) => client.GetWebinarAsync(number, token),
-            (current, now) => Changed(current, changes, now),
-            current => $"Webinar '{current.Name}' (number {current.WebinarNumber}) on account {account}",
-            (client, request, token) => client.ModifyWebinarAsync(number, request, token),
-            PassThru ? webinar => WriteObject(webinar) : (Action<Webinar>?)null);
+        var client = Client.ForAccount(account);
+        changes.Send(new ChangeItem<Webinar, WebinarRequest>
+        {
+            Target = target,
+            Given = given,
+            Changes = changed,
+            Action = "Change " + Describe(changed),
+            Footprint = new Footprint(account).Changes(ResourceKeys.Webinar(number)),
+            Read = token => client.GetWebinarAsync(number, token),
+            Change = (apply, token) => client.ChangeWebinarAsync(number, apply, token),
+            Apply = current => Changed(current, changed, client.Options.Clock()),
+            Named = current => $"Webinar '{current.Name}' (number {current.WebinarNumber}) on account {account}",
+            PassThru = PassThru.IsPresent,
+        });
     }
 
     /// <summary>updateDiyWebinar replaces the whole webinar: the current one with the changes applied, checked.</summary>
-    private static WebinarRequest Changed(Webinar current, List<Change<WebinarRequest>> changes, DateTimeOffset now)
+    private static WebinarRequest Changed(Webinar current, IReadOnlyList<FieldChange> changed, DateTimeOffset now)
     {
-        var request = WebinarRequest.From(current);
-        foreach (var change in changes)
-        {
-            change.Apply(request);
-        }
+        var request = WebinarRequest.Apply(current, changed);
 
         // Only a moved start is checked here. A started webinar keeps a past start, and the service refuses any
         // update of it (201, worded for the webinar); that refusal is the service's to give, so it is left to it.
@@ -116,78 +144,17 @@ public sealed class SetBizConfWebinarCommand : BizConfAccountCmdlet
         return request;
     }
 
-    /// <summary>
-    /// The settings given for this item, each checked on its own as far as it can be without the webinar, so that a
-    /// refused change sends nothing at all.
-    /// </summary>
-    private List<Change<WebinarRequest>> GivenChanges(PSObject? piped)
+    /// <summary>The changes as -WhatIf words them, the three stream settings as one.</summary>
+    private static string Describe(IReadOnlyList<FieldChange> changed)
     {
-        var changes = new List<Change<WebinarRequest>>();
-        if (IsGiven(nameof(Name), piped))
+        var words = changed.Where(c => !StreamFields.Contains(c.Field)).Select(c => c.Description).ToList();
+        var url = changed.FirstOrDefault(c => c.Field == nameof(StreamUrl));
+        if (url != null)
         {
-            var name = (Name ?? string.Empty).Trim();
-            InputRules.CheckText(nameof(Name), name);
-            changes.Add(new Change<WebinarRequest>($"Name to '{name}'", r => r.Name = name));
+            var live = changed.First(c => c.Field == nameof(LiveUrl)).Value;
+            words.Add(url.Value == null ? "turn the stream off" : $"stream to {url.Value}, watch at {live}");
         }
 
-        if (IsGiven(nameof(StartTime), piped) && StartTime.HasValue)
-        {
-            var start = StartTime.Value;
-            InputRules.CheckTime(nameof(StartTime), start);
-            changes.Add(new Change<WebinarRequest>(string.Format(CultureInfo.InvariantCulture, "StartTime to {0:yyyy-MM-dd HH:mm zzz}", start), r => r.StartTime = start));
-        }
-
-        if (IsGiven(nameof(Duration), piped) && Duration.HasValue)
-        {
-            var duration = Duration.Value;
-            ScheduleRules.ValidateDuration(duration);
-            changes.Add(new Change<WebinarRequest>($"Duration to {duration} minutes", r => r.Duration = duration));
-        }
-
-        if (IsGiven(nameof(Password), piped))
-        {
-            var password = string.IsNullOrEmpty(Password) ? null : Password;
-            InputRules.CheckText(nameof(Password), password);
-            changes.Add(new Change<WebinarRequest>(password == null ? "clear Password" : "Password", r => r.Password = password));
-        }
-
-        if (IsGiven(nameof(HostVideo), piped) && HostVideo.HasValue)
-        {
-            var hostVideo = HostVideo.Value;
-            changes.Add(new Change<WebinarRequest>($"HostVideo to {hostVideo}", r => r.HostVideo = hostVideo));
-        }
-
-        if (IsGiven(nameof(ParticipantVideo), piped) && ParticipantVideo.HasValue)
-        {
-            var participantVideo = ParticipantVideo.Value;
-            changes.Add(new Change<WebinarRequest>($"ParticipantVideo to {participantVideo}", r => r.ParticipantVideo = participantVideo));
-        }
-
-        if (IsGiven(nameof(Audio), piped) && Audio.HasValue)
-        {
-            var audio = Audio.Value;
-            changes.Add(new Change<WebinarRequest>($"Audio to {audio}", r => r.Audio = audio));
-        }
-
-        // All three or none: three values turn the stream on or change it, three empty ones turn it off.
-        var streamGiven = IsGiven(nameof(StreamUrl), piped);
-        WebinarRequest.ValidateStream(streamGiven, IsGiven(nameof(StreamKey), piped), IsGiven(nameof(LiveUrl), piped));
-        if (streamGiven)
-        {
-            var streamUrl = string.IsNullOrEmpty(StreamUrl) ? null : StreamUrl;
-            var streamKey = string.IsNullOrEmpty(StreamKey) ? null : StreamKey;
-            var liveUrl = string.IsNullOrEmpty(LiveUrl) ? null : LiveUrl;
-            InputRules.CheckStreamUrl(streamUrl);
-            InputRules.CheckText(nameof(StreamKey), streamKey);
-            InputRules.CheckLiveUrl(liveUrl);
-            changes.Add(new Change<WebinarRequest>(streamUrl == null ? "turn the stream off" : $"stream to {streamUrl}, watch at {liveUrl}", r =>
-            {
-                r.StreamUrl = streamUrl;
-                r.StreamKey = streamKey;
-                r.LiveUrl = liveUrl;
-            }));
-        }
-
-        return changes;
+        return string.Join(", ", words);
     }
 }
