@@ -9,7 +9,7 @@ using BizConf.Transport;
 namespace BizConf;
 
 /// <summary>
-/// The report endpoints (API.md 5.3). They are signed with the site token, md5(apiKey|timeStamp) plus the
+/// The report endpoints (docs/API.md, "Reports"). They are signed with the site token, md5(apiKey|timeStamp) plus the
 /// siteSign, so they need a session with a site sign. Reading is harmless, so every one of them may be retried.
 /// </summary>
 public sealed partial class BizConfClient

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace BizConf;
 
 /// <summary>
-/// The client protocol links of API.md section 6. Pure text: nothing is sent. Every value is percent-encoded
+/// The client protocol links of docs/API.md, "Links". Pure text: nothing is sent. Every value is percent-encoded
 /// as UTF-8 (张三 becomes %E5%BC%A0%E4%B8%89), and an empty value stays empty (<c>pwd=</c>).
 /// </summary>
 public static class MeetingLinks

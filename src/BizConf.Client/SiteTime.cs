@@ -4,7 +4,7 @@ using System.Globalization;
 namespace BizConf;
 
 /// <summary>
-/// The time rules of API.md section 3: requests carry wall-clock time in the site's zone, responses carry GMT.
+/// The time rules of docs/API.md, "Times": requests carry wall-clock time in the site's zone, responses carry GMT.
 /// </summary>
 public static class SiteTime
 {

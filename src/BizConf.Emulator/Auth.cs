@@ -9,7 +9,7 @@ namespace BizConf.Emulator;
 public sealed record Caller(string LoginName, long UserId, string SiteSign);
 
 /// <summary>
-/// Token checks of API.md section 2. Account token: md5("loginName|apiKey|timeStamp") with the key of the
+/// Token checks of docs/API.md, "Signing". Account token: md5("loginName|apiKey|timeStamp") with the key of the
 /// account's site. Site token: md5("apiKey|timeStamp") with the key of the site named by siteSign.
 /// Order: unknown loginName 101, bad/stale/reused token 102, locked account 108, wrong siteSign 106.
 /// </summary>

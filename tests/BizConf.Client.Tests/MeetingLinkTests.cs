@@ -1,6 +1,6 @@
 namespace BizConf.Client.Tests;
 
-/// <summary>The cfcloud:// links of API.md section 6: exact text, UTF-8 percent-encoding of every value.</summary>
+/// <summary>The cfcloud:// links of docs/API.md, "Links": exact text, UTF-8 percent-encoding of every value.</summary>
 public class MeetingLinkTests
 {
     [Fact]

@@ -205,7 +205,7 @@ public class RegistrationClientTests
         Assert.Empty(handler.Requests);
     }
 
-    // API.md section 5.5, written out here rather than taken from the client's own table.
+    // docs/API.md, "Registration", written out here rather than taken from the client's own table.
     public static readonly TheoryData<string> EmployeeCounts = new()
     {
         "1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000",

@@ -3,7 +3,7 @@ using BizConf.Transport;
 
 namespace BizConf.Client.Tests;
 
-/// <summary>API.md sections 1, 2 and 5: what goes on the wire (Transport/ApiTransport.cs, ApiCall.cs, BizConfClientOptions).</summary>
+/// <summary>docs/API.md, "Transport" and "Signing" and "Meetings": what goes on the wire (Transport/ApiTransport.cs, ApiCall.cs, BizConfClientOptions).</summary>
 public class RequestEncodingTests
 {
     private const string Chinese = "产品评审 & Q3 = a+b";

@@ -4,7 +4,7 @@ using BizConf.Transport;
 
 namespace BizConf.Client.Tests;
 
-/// <summary>API.md section 2: the one-time tokens and their timestamps (Transport/Signer.cs).</summary>
+/// <summary>docs/API.md, "Signing": the one-time tokens and their timestamps (Transport/Signer.cs).</summary>
 public class SignerTests
 {
     private static readonly DateTimeOffset Fixed = DateTimeOffset.FromUnixTimeMilliseconds(1700000000000);

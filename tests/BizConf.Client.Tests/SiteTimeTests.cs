@@ -3,7 +3,7 @@ using BizConf.Client.Tests.Support;
 
 namespace BizConf.Client.Tests;
 
-/// <summary>API.md section 3: request times are China wall time, response times are GMT (SiteTime.cs).</summary>
+/// <summary>docs/API.md, "Times": request times are China wall time, response times are GMT (SiteTime.cs).</summary>
 [Collection(LocalZoneCollection.Name)]
 public class SiteTimeTests
 {

@@ -4,7 +4,7 @@ using System.Text;
 namespace BizConf.Client.Tests;
 
 /// <summary>
-/// The report endpoints are signed with the site token (API.md section 2): md5(apiKey|timeStamp) in lowercase hex,
+/// The report endpoints are signed with the site token (docs/API.md, "Signing"): md5(apiKey|timeStamp) in lowercase hex,
 /// with the siteSign and no loginName; GET endpoints carry their fields in the query, getConfLogListByJoinUrl in a form.
 /// </summary>
 public sealed class SiteTokenReportTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Primitives;
 namespace BizConf.Emulator.Tests;
 
 /// <summary>
-/// The site token (API.md section 2) guards the report endpoints, which arrive in a later round; the check itself
+/// The site token (docs/API.md, "Signing") guards the report endpoints, which arrive in a later round; the check itself
 /// is pinned here directly.
 /// </summary>
 public sealed class SiteTokenTests

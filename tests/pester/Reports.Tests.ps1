@@ -14,8 +14,8 @@ BeforeAll {
 
     [long] $script:rawStamp = 0
     function Invoke-RawApi {
-        # A signed call straight to the API, to set up registrants (API.md 5.5) and read the reports as sent (5.3)
-        # without depending on other cmdlets. -SiteToken signs as the report endpoints want (API.md 2). Each stamp is
+        # A signed call straight to the API, to set up registrants (docs/API.md, "Registration") and read the reports as sent (5.3)
+        # without depending on other cmdlets. -SiteToken signs as the report endpoints want (docs/API.md, "Signing"). Each stamp is
         # taken from the clock at the call, two minutes back (the server takes five either way), so it stays clear of
         # the module's own, which are never behind the clock. Only a module request made two minutes before, in that
         # very millisecond, could have spent it: the server then says so, and the call takes the next stamp.
@@ -45,7 +45,7 @@ BeforeAll {
     }
 
     function ConvertFrom-Gmt {
-        # A GMT time of the wire (API.md 3) as an instant.
+        # A GMT time of the wire (docs/API.md, "Times") as an instant.
         param([Parameter(Mandatory)] [string] $Text)
         [DateTimeOffset]::ParseExact($Text, 'yyyy-MM-dd HH:mm:ss', [cultureinfo]::InvariantCulture, [System.Globalization.DateTimeStyles]::AssumeUniversal)
     }

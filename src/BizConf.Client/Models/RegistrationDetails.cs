@@ -1,7 +1,7 @@
 namespace BizConf;
 
 /// <summary>
-/// What a person gives when registering for a meeting: the standard registration fields of API.md 5.5. A
+/// What a person gives when registering for a meeting: the standard registration fields of docs/API.md, "Registration". A
 /// <see cref="Registrant"/>, a report's <see cref="Participant"/> and a <see cref="RegistrantRequest"/> all carry
 /// them through this one type, so the three cannot drift apart; the wire names live in one table beside the
 /// parsers. The properties stay flat on each object, so Export-Csv writes them as plain columns.

@@ -123,7 +123,7 @@ public static class RegistrationQuestions
     }
 }
 
-/// <summary>The fixed value lists of API.md section 5.5, and the reading of user input against them.</summary>
+/// <summary>The fixed value lists of docs/API.md, "Registration", and the reading of user input against them.</summary>
 public static class RegistrationValues
 {
     public const int MaxCustomAnswerLength = 128;

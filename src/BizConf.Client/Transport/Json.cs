@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace BizConf.Transport;
 
 /// <summary>
-/// Lenient reading of the service's JSON (API.md section 1 and 5.3): numbers may be strings, flags may be
+/// Lenient reading of the service's JSON (docs/API.md, "Transport" and "Reports"): numbers may be strings, flags may be
 /// 0/1, "0"/"1" or true/false, a missing key, null and "" all mean "not set", and keys match ignoring case,
 /// spaces and underscores (the vendor samples have keys such as " topic " and "Details Log").
 /// </summary>

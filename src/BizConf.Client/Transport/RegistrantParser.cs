@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace BizConf.Transport;
 
-/// <summary>Reads getRegistrants items (API.md 5.5) into <see cref="Registrant"/>s.</summary>
+/// <summary>Reads getRegistrants items (docs/API.md, "Registration") into <see cref="Registrant"/>s.</summary>
 internal static class RegistrantParser
 {
     public static Registrant Parse(JsonElement item, long meetingId, RegistrantStatus askedFor, string loginName)

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace BizConf.Transport;
 
 /// <summary>
-/// The one table of registration fields and their wire names (API.md 5.5), read by the registrant and report
+/// The one table of registration fields and their wire names (docs/API.md, "Registration"), read by the registrant and report
 /// parsers and written by addRegistrant, plus the readers of the few values that go with a registration.
 /// </summary>
 internal static class RegistrationWire

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace BizConf.Transport;
 
 /// <summary>
-/// Reads the report answers of API.md 5.3. The vendor's own samples are loose, so every key is matched
+/// Reads the report answers of docs/API.md, "Reports". The vendor's own samples are loose, so every key is matched
 /// ignoring case, spaces and underscores, and a <c>data</c> that should be an array may be a single object.
 /// </summary>
 internal static class ReportParser

@@ -6,7 +6,7 @@ using System.Text;
 namespace BizConf.Transport;
 
 /// <summary>
-/// Makes the one-time tokens of API.md section 2. The API key is held only here, as UTF-8 bytes, and never
+/// Makes the one-time tokens of docs/API.md, "Signing". The API key is held only here, as UTF-8 bytes, and never
 /// leaves this class except inside an MD5 digest.
 /// </summary>
 internal sealed class Signer

@@ -1,6 +1,6 @@
 namespace BizConf.Emulator.Api;
 
-/// <summary>The status codes of the API (API.md section 4) and the messages the emulator sends with them.</summary>
+/// <summary>The status codes of the API (docs/API.md, "Statuses") and the messages the emulator sends with them.</summary>
 public static class ApiStatus
 {
     public const int Success = 100;

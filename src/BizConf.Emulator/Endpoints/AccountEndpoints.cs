@@ -4,7 +4,7 @@ using BizConf.Emulator.Meetings;
 
 namespace BizConf.Emulator.Endpoints;
 
-/// <summary>API.md 5.2: account/check.</summary>
+/// <summary>docs/API.md, "Account": account/check.</summary>
 public sealed class AccountEndpoints
 {
     private readonly EmulatorState state;

@@ -6,7 +6,7 @@ using BizConf.Emulator.Model;
 
 namespace BizConf.Emulator.Endpoints;
 
-/// <summary>API.md 5.1: confReservation, confModify, cancelConf, listConf, getConf, settingLivestream.</summary>
+/// <summary>docs/API.md, "Meetings": confReservation, confModify, cancelConf, listConf, getConf, settingLivestream.</summary>
 public sealed class MeetingEndpoints
 {
     public const int DefaultPageSize = 10;

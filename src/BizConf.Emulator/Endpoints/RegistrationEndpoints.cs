@@ -8,7 +8,7 @@ using BizConf.Emulator.Registration;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>
-/// API.md 5.5: updateRegistrationQuestions, addRegistrant, getRegistrants. All three need the caller's own meeting
+/// docs/API.md, "Registration": updateRegistrationQuestions, addRegistrant, getRegistrants. All three need the caller's own meeting
 /// (401) made with <c>registrationType=1</c> (104 otherwise); bad values are 109.
 /// </summary>
 public sealed class RegistrationEndpoints

@@ -7,7 +7,7 @@ using BizConf.Emulator.Reports;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>
-/// API.md 5.3: confAttendeeLog, getConfLogListByConfNumber, getConfLogListByJoinUrl, getConfPolls. They take the
+/// docs/API.md, "Reports": confAttendeeLog, getConfLogListByConfNumber, getConfLogListByJoinUrl, getConfPolls. They take the
 /// site token, so they see every meeting of the site, whoever hosts it; cancelled meetings are gone (401).
 /// </summary>
 public sealed class ReportEndpoints

@@ -7,7 +7,7 @@ using BizConf.Emulator.Webinars;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>
-/// API.md 5.4: createDiyWebinar, updateDiyWebinar, getWebinarInfo, deleteWebinar, each with the account token and
+/// docs/API.md, "Webinars": createDiyWebinar, updateDiyWebinar, getWebinarInfo, deleteWebinar, each with the account token and
 /// the account's siteSign. A webinar number that is unknown, deleted or another account's is 401, as for meetings.
 /// Webinars hold no meeting slot: the capacity rules of section 7 are about meetings.
 /// </summary>

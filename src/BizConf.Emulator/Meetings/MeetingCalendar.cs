@@ -4,7 +4,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Meetings;
 
 /// <summary>
-/// The capacity rules of API.md section 7: an account runs at most maxConcurrent meetings at one moment (202),
+/// The capacity rules of docs/API.md, "Server rules": an account runs at most maxConcurrent meetings at one moment (202),
 /// and at most <c>licences</c> accounts of a site hold meetings at one moment (205). Cancelled and ended meetings
 /// hold nothing; the meeting being modified is left out so that it never conflicts with itself.
 /// </summary>

@@ -5,7 +5,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Meetings;
 
 /// <summary>
-/// The wire shape of a meeting (API.md 5.1), times in GMT, plus <c>registrationType</c> (1 when attendees must
+/// The wire shape of a meeting (docs/API.md, "Meetings"), times in GMT, plus <c>registrationType</c> (1 when attendees must
 /// register first), so that a client can tell which meetings take registrants.
 /// </summary>
 public static class MeetingJson

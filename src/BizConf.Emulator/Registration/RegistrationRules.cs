@@ -6,7 +6,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Registration;
 
 /// <summary>
-/// The value rules of API.md 5.5, enforced as the service does: every violation is status 109. Enumerations are
+/// The value rules of docs/API.md, "Registration", enforced as the service does: every violation is status 109. Enumerations are
 /// compared exactly, in the service's own spelling, so a client that sends "zh-cn" or "LastName" is caught.
 /// </summary>
 public static partial class RegistrationRules
@@ -22,7 +22,7 @@ public static partial class RegistrationRules
         "purchasing_time_frame", "role_in_purchase_process", "no_of_employees", "comments",
     };
 
-    /// <summary>The standard fields addRegistrant takes besides first_name and email, in the order of API.md 5.5.</summary>
+    /// <summary>The standard fields addRegistrant takes besides first_name and email, in the order of docs/API.md, "Registration".</summary>
     public static readonly string[] RegistrantFields =
     {
         "last_name", "address", "city", "state", "zip", "country", "phone", "comments", "industry", "job_title",

@@ -6,13 +6,13 @@ using BizConf.Emulator.Registration;
 namespace BizConf.Emulator.Reports;
 
 /// <summary>
-/// The wire shapes of the report endpoints (API.md 5.3), with the key names as written there (including
+/// The wire shapes of the report endpoints (docs/API.md, "Reports"), with the key names as written there (including
 /// <c>Details Log</c>), times in GMT.
 /// </summary>
 public static class ReportJson
 {
     /// <summary>
-    /// The keys of a getRegistrants item that a participant of a registration meeting carries (API.md 5.3): all of
+    /// The keys of a getRegistrants item that a participant of a registration meeting carries (docs/API.md, "Reports"): all of
     /// them but the id, which a participant has as <c>registrantId</c>, and the two purchasing questions, which the
     /// report does not list.
     /// </summary>

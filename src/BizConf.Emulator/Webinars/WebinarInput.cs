@@ -4,7 +4,7 @@ using BizConf.Emulator.Meetings;
 namespace BizConf.Emulator.Webinars;
 
 /// <summary>
-/// The webinar fields of createDiyWebinar and updateDiyWebinar (API.md 5.4), read and checked for form. Webinar
+/// The webinar fields of createDiyWebinar and updateDiyWebinar (docs/API.md, "Webinars"), read and checked for form. Webinar
 /// settings are meeting fields (104); the stream fields, needed only with <c>isPushVideoSteam=1</c>, are general
 /// ones (109) as in settingLivestream. Absent options take their documented defaults, because an update replaces
 /// the webinar with what is sent.

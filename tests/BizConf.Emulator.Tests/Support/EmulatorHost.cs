@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Tests.Support;
 
 /// <summary>
 /// One emulator started in-process on a free loopback port, with a hand-moved clock and a client that signs
-/// requests the way API.md section 2 says. Each test starts its own, so tests never share state.
+/// requests the way docs/API.md, "Signing" says. Each test starts its own, so tests never share state.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {

@@ -6,7 +6,7 @@ using BizConf.PowerShell.Internal;
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>
-/// Get-BizConfMeetingLink: cfcloud:// links that open the BizConf app in a meeting (API.md section 6). Only
+/// Get-BizConfMeetingLink: cfcloud:// links that open the BizConf app in a meeting (docs/API.md, "Links"). Only
 /// text is built, so no session is needed and nothing is sent.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "BizConfMeetingLink")]
