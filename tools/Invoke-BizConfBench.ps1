@@ -10,6 +10,8 @@
     3. list: 20,000 meetings through the pipeline: time per meeting against the page floor, and working-set growth.
     4. shared key: 3 processes x 300 reads with one key at the same time: failures.
     5. import: median of 7 fresh-process imports, against an empty module in the same run.
+    6-8. one host, overlaps, rationed: tools/Invoke-BizConfBulkBench.ps1.
+    9. the emulator's --state against memory, and restarts of a large state: tools/Measure-EmulatorState.ps1.
 #>
 [CmdletBinding()]
 param(
@@ -22,7 +24,7 @@ param(
     [int] $SharedProcesses = 3,
     [int] $SharedReads = 300,
     # Which figures to measure (all by default).
-    [ValidateRange(1, 5)] [int[]] $Figure = @(1, 2, 3, 4, 5)
+    [ValidateRange(1, 9)] [int[]] $Figure = @(1, 2, 3, 4, 5, 6, 7, 8, 9)
 )
 
 $ErrorActionPreference = 'Stop'
@@ -235,4 +237,16 @@ Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -As
 if (5 -in $Figure) {
     $import = & (Join-Path $PSScriptRoot 'Measure-BizConfImport.ps1') -ModulePath $ModuleManifest
     Write-Figure ("5 import: " + (@($import) -join '; '))
+}
+
+# 6-8. Bulk on one account and against a rationing service, by their own script.
+$bulk = @($Figure | Where-Object { $_ -in 6, 7, 8 })
+if ($bulk.Count -gt 0) {
+    & (Join-Path $PSScriptRoot 'Invoke-BizConfBulkBench.ps1') -ModuleManifest $ModuleManifest -EmulatorPath $EmulatorPath -Figure $bulk -LatencyMs $LatencyMs
+}
+
+# 9. The emulator's durable state.
+if (9 -in $Figure) {
+    Write-Host '9 emulator state:'
+    & (Join-Path $PSScriptRoot 'Measure-EmulatorState.ps1') -EmulatorPath $EmulatorPath
 }

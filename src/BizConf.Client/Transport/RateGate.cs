@@ -22,6 +22,12 @@ internal sealed class RateGate
     private const double MinRate = 0.5;
     private static readonly TimeSpan RecentSpan = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// One decrease a second at most: refusals of requests sent before a decrease say nothing about the new pace, and
+    /// a service's Retry-After is a second at the least.
+    /// </summary>
+    private static readonly TimeSpan DecreaseSpacing = TimeSpan.FromSeconds(1);
+
     private readonly object sync = new object();
     private readonly Func<TimeSpan> now;
     private readonly Queue<TimeSpan> recentAnswers = new Queue<TimeSpan>();
@@ -34,6 +40,8 @@ internal sealed class RateGate
     private TimeSpan nextSend;
     private TimeSpan holdUntil;
     private TimeSpan? lastDecrease;
+    private TimeSpan? lastPaced;
+    private TimeSpan latency = TimeSpan.FromMilliseconds(100);
     private TimeSpan lastIncrease;
     private TimeSpan cleanSince;
     private TimeSpan epochStart;
@@ -72,7 +80,7 @@ internal sealed class RateGate
     /// Takes a place for one send: waits for room in flight, then reserves the send's moment in the pace and waits
     /// until then. A reservation is never asked for again, so a test's instant delay cannot make it spin.
     /// </summary>
-    public async Task EnterAsync(Func<TimeSpan, CancellationToken, Task> delay, TimeSpan? notBefore, CancellationToken cancellationToken)
+    public async Task<TimeSpan> EnterAsync(Func<TimeSpan, CancellationToken, Task> delay, TimeSpan? notBefore, CancellationToken cancellationToken)
     {
         Task? room = null;
         lock (sync)
@@ -98,10 +106,11 @@ internal sealed class RateGate
         }
 
         TimeSpan wait;
+        TimeSpan departure;
         lock (sync)
         {
             var at = now();
-            var departure = at > holdUntil ? at : holdUntil;
+            departure = at > holdUntil ? at : holdUntil;
             if (notBefore.HasValue && notBefore.Value > departure)
             {
                 departure = notBefore.Value;
@@ -109,7 +118,12 @@ internal sealed class RateGate
 
             if (rate.HasValue)
             {
-                departure = departure > nextSend ? departure : nextSend;
+                if (nextSend > departure)
+                {
+                    departure = nextSend;
+                    lastPaced = at;
+                }
+
                 nextSend = departure + TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / rate.Value));
             }
 
@@ -128,6 +142,8 @@ internal sealed class RateGate
                 throw;
             }
         }
+
+        return departure;
     }
 
     /// <summary>A send ended without an answer that says anything of the rate (a failure other than 429, a cancellation).</summary>
@@ -139,13 +155,18 @@ internal sealed class RateGate
         }
     }
 
-    /// <summary>An answer came (any but 429): the service accepted the request.</summary>
-    public string? Answered()
+    /// <summary>An answer came (any but 429) to the request that left at <paramref name="departedAt"/>: the service accepted it.</summary>
+    public string? Answered(TimeSpan? departedAt = null)
     {
         lock (sync)
         {
             Release();
             var at = now();
+            if (departedAt.HasValue)
+            {
+                latency = TimeSpan.FromTicks((long)((0.8 * latency.Ticks) + (0.2 * (at - departedAt.Value).Ticks)));
+            }
+
             epochAnswers++;
             recentAnswers.Enqueue(at);
             while (recentAnswers.Count > 0 && recentAnswers.Peek() < at - RecentSpan)
@@ -166,6 +187,14 @@ internal sealed class RateGate
                 return null;
             }
 
+            lastIncrease = at;
+            if (lastPaced == null || at - lastPaced.Value > TimeSpan.FromSeconds(1))
+            {
+                // Nothing waited for the pace lately: the callers are slower than it, and raising it would only let
+                // the next burst run past what the service takes.
+                return null;
+            }
+
             if (at - cleanSince > TimeSpan.FromSeconds(2))
             {
                 boost = Math.Min(0.2, boost * 2);
@@ -174,7 +203,7 @@ internal sealed class RateGate
 
             var growth = ceiling.HasValue && rate.Value >= 0.9 * ceiling.Value ? 0.01 : boost;
             rate *= 1 + (growth * since.TotalSeconds);
-            lastIncrease = at;
+            FitWindow();
             return null;
         }
     }
@@ -192,7 +221,7 @@ internal sealed class RateGate
             var at = now();
             var asked = retryAfter ?? TimeSpan.FromSeconds(1);
             change = null;
-            if (lastDecrease == null || at - lastDecrease.Value > TimeSpan.FromMilliseconds(250))
+            if (lastDecrease == null || at - lastDecrease.Value > DecreaseSpacing)
             {
                 var before = rate;
                 if (!rate.HasValue && epochAnswers < 4)
@@ -215,13 +244,13 @@ internal sealed class RateGate
                 }
                 else
                 {
-                    var span = Math.Max(0.25, Math.Min(RecentSpan.TotalSeconds, (at - (lastDecrease ?? epochStart)).TotalSeconds));
+                    var span = Math.Max(0.25, Math.Min(RecentSpan.TotalSeconds, (at - epochStart).TotalSeconds));
                     var accepted = CountSince(at - TimeSpan.FromSeconds(span)) / span;
                     ceiling = accepted;
                     rate = Math.Max(MinRate, Math.Min(rate.Value * 0.85, Math.Max(accepted * 0.95, rate.Value * 0.6)));
                 }
 
-                window = MaxInFlight;
+                FitWindow();
                 LetWaitersIn();
                 lastDecrease = at;
                 lastIncrease = holdUntil > at ? holdUntil : at;
@@ -234,6 +263,16 @@ internal sealed class RateGate
 
             return holdUntil > at + asked ? holdUntil : at + asked;
         }
+    }
+
+    // Called under the lock, once paced: as many in flight as the pace sends in an answer's time and a fifth of a
+    // second more. Places taken wait for their moment in the pace; more of them would book moments far ahead at a
+    // pace that is meanwhile raised, and then go out together.
+    private void FitWindow()
+    {
+        var wanted = Math.Ceiling(rate!.Value * (latency.TotalSeconds + 0.2));
+        window = (int)Math.Max(2, Math.Min(MaxInFlight, wanted));
+        LetWaitersIn();
     }
 
     // Called under the lock: one place in flight is free again.

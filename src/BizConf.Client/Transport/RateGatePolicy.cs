@@ -34,12 +34,12 @@ internal sealed class RateGatePolicy : IApiPolicy
         TimeSpan? notBefore = null;
         for (var refusals = 0; ; refusals++)
         {
-            await gate.EnterAsync(options.Delay, notBefore, cancellationToken).ConfigureAwait(false);
+            var departed = await gate.EnterAsync(options.Delay, notBefore, cancellationToken).ConfigureAwait(false);
 
             try
             {
                 await next(exchange, cancellationToken).ConfigureAwait(false);
-                gate.Answered();
+                gate.Answered(departed);
                 return;
             }
             catch (BizConfTransportException e) when (e.IsRationed && refusals < MaxRationedWaits && DelayStrategy.TooLong(options, e.RetryAfter) == null)
@@ -55,7 +55,7 @@ internal sealed class RateGatePolicy : IApiPolicy
             catch (BizConfApiException)
             {
                 // The service answered: whatever the status, it took the request.
-                gate.Answered();
+                gate.Answered(departed);
                 throw;
             }
             catch (Exception)
