@@ -6,14 +6,14 @@ using BizConf.Emulator.Api;
 namespace BizConf.Emulator;
 
 /// <summary>The caller an account token proved: who it is and which site it belongs to.</summary>
-public sealed record Caller(string LoginName, long UserId, string SiteSign);
+internal sealed record Caller(string LoginName, long UserId, string SiteSign);
 
 /// <summary>
 /// Token checks of docs/API.md, "Signing". Account token: md5("loginName|apiKey|timeStamp") with the key of the
 /// account's site. Site token: md5("apiKey|timeStamp") with the key of the site named by siteSign.
 /// Order: unknown loginName 101, bad/stale/reused token 102, locked account 108, wrong siteSign 106.
 /// </summary>
-public sealed class Auth
+internal sealed class Auth
 {
     private readonly EmulatorState state;
     private readonly ReplayGuard replay;

@@ -5,7 +5,7 @@ using BizConf.Emulator.Hosting;
 namespace BizConf.Emulator;
 
 /// <summary>Builds the emulator's web application; <see cref="Program"/> runs it, tests host it in-process.</summary>
-public static class EmulatorApp
+internal static class EmulatorApp
 {
     public static WebApplication Build(string[] args, TimeProvider? clock = null) =>
         Build(EmulatorOptions.Parse(args), clock);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace BizConf.Emulator;
 
 /// <summary>The command line: <c>[--urls URL] [--state FILE] [--latency-ms N] [--rate-limit N]</c> (also <c>--name=value</c>).</summary>
-public sealed class EmulatorOptions
+internal sealed class EmulatorOptions
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 

@@ -9,7 +9,7 @@ namespace BizConf.Emulator;
 /// as do the answers of requests that read it meanwhile. A change whose save fails is undone, with every change
 /// made after it, and its request is answered as failed: memory holds only what the disk holds.
 /// </summary>
-public sealed class EmulatorState : ISavedState
+internal sealed class EmulatorState : ISavedState
 {
     private readonly object gate = new();
     private readonly ReplayGuard replay;

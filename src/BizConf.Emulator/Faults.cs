@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace BizConf.Emulator;
 
 /// <summary>The ways a fault can break a request (POST /_emulator/faults <c>kind</c>).</summary>
-public enum FaultKind
+internal enum FaultKind
 {
     Http429,
     Http503,
@@ -29,7 +29,7 @@ public enum FaultKind
 }
 
 /// <summary>One armed fault: the next <see cref="Remaining"/> requests to <see cref="Endpoint"/> ("*" = any) hit it.</summary>
-public sealed class FaultRule
+internal sealed class FaultRule
 {
     public const string AnyEndpoint = "*";
 
@@ -69,7 +69,7 @@ public sealed class FaultRule
 }
 
 /// <summary>The armed faults. Rules are tried in the order they were added; each use spends one of a rule's count.</summary>
-public sealed class Faults
+internal sealed class Faults
 {
     /// <summary>The one endpoint a <see cref="FaultKind.ClaimPages"/> fault can strike.</summary>
     public const string ListingEndpoint = "listConf";

@@ -2,7 +2,7 @@ using BizConf.Emulator.Hosting;
 
 namespace BizConf.Emulator;
 
-public static class Program
+internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {

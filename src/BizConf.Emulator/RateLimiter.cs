@@ -6,7 +6,7 @@ namespace BizConf.Emulator;
 /// <param name="PerSecond">The rate the buckets refill at.</param>
 /// <param name="Burst">What a bucket holds at most, and starts with.</param>
 /// <param name="SetBy"><c>commandLine</c> (<c>--rate-limit</c>) or <c>admin</c> (<c>PUT /_emulator/rate-limit</c>).</param>
-public sealed record RateLimit(double PerSecond, int Burst, string SetBy)
+internal sealed record RateLimit(double PerSecond, int Burst, string SetBy)
 {
     public const double MaxPerSecond = 1_000_000;
     public const int MaxBurst = 1_000_000;
@@ -22,7 +22,7 @@ public sealed record RateLimit(double PerSecond, int Burst, string SetBy)
 /// <see cref="RateLimit.PerSecond"/>; a request takes one token or is refused with the whole seconds until one is
 /// there. Time comes from the emulator's clock, so tests move it by hand.
 /// </summary>
-public sealed class RateLimiter
+internal sealed class RateLimiter
 {
     /// <summary>Rounding slack, so that a bucket refilled to exactly one token by the arithmetic counts as one.</summary>
     private const double Slack = 1e-9;

@@ -7,7 +7,7 @@ namespace BizConf.Emulator;
 /// than the freshness window are forgotten: such timestamps are refused as stale anyway. With a state file it
 /// also keeps the pairs used since the last save (<see cref="TakeUnsaved"/>), for the next journal line.
 /// </summary>
-public sealed class ReplayGuard
+internal sealed class ReplayGuard
 {
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(5);
 

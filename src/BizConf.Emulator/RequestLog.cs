@@ -11,7 +11,7 @@ namespace BizConf.Emulator;
 /// field text passes <see cref="MaxFieldBytes"/>; and a value longer than <see cref="MaxValueLength"/> characters
 /// is kept only up to there, with a marker saying how long it was.
 /// </summary>
-public sealed class RequestLog
+internal sealed class RequestLog
 {
     public const int Capacity = 50_000;
 

@@ -6,7 +6,7 @@ namespace BizConf.Emulator;
 /// The two clocks of the API: requests carry wall times of the site's zone (China Standard Time, a fixed
 /// UTC+08:00 with no daylight saving); responses carry GMT. Both use <c>yyyy-MM-dd HH:mm:ss</c>.
 /// </summary>
-public static class SiteTime
+internal static class SiteTime
 {
     public const string WireFormat = "yyyy-MM-dd HH:mm:ss";
 

@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Api;
 
 /// <summary>Ends a request with an API status other than 100; the endpoint wrapper turns it into the envelope.</summary>
-public sealed class ApiFailureException : Exception
+internal sealed class ApiFailureException : Exception
 {
     public ApiFailureException(int status, string? detail = null)
         : base(detail is null ? ApiStatus.MessageFor(status) : $"{ApiStatus.MessageFor(status)} {detail}")

@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Api;
 
 /// <summary>The status codes of the API (docs/API.md, "Statuses") and the messages the emulator sends with them.</summary>
-public static class ApiStatus
+internal static class ApiStatus
 {
     public const int Success = 100;
     public const int AccountNotFound = 101;

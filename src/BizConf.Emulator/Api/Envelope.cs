@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace BizConf.Emulator.Api;
 
 /// <summary>The JSON object every API answer is: <c>{"status":…,"message":…,"data":…}</c> plus any top-level extras.</summary>
-public static class Envelope
+internal static class Envelope
 {
     private static readonly JsonSerializerOptions WriteOptions = new()
     {

@@ -9,7 +9,7 @@ namespace BizConf.Emulator.Api;
 /// then any armed fault, and only then lets the endpoint run. Every wait is an awaited delay outside the state
 /// lock: a slow answer holds neither a thread nor other requests.
 /// </summary>
-public sealed class OpenApiPipeline
+internal sealed class OpenApiPipeline
 {
     public const string Prefix = "/openapi";
     private const string FieldsKey = "bizconf.fields";

@@ -4,14 +4,14 @@ using BizConf.Emulator.Hosting;
 namespace BizConf.Emulator.Api;
 
 /// <summary>An API handler: takes the request's fields and returns the whole answer object, or throws <see cref="ApiFailureException"/>.</summary>
-public delegate JsonObject ApiHandler(RequestFields fields);
+internal delegate JsonObject ApiHandler(RequestFields fields);
 
 /// <summary>
 /// Maps <c>/openapi/&lt;name&gt;</c> for its one documented method (routing answers 405 to the others) and wraps the
 /// handler so that every outcome is an HTTP 200 envelope, sent only once what it reports is saved: a change whose
 /// save failed (and so was undone) is answered 103.
 /// </summary>
-public static partial class OpenApiRoutes
+internal static partial class OpenApiRoutes
 {
     public static void MapApi(this IEndpointRouteBuilder routes, string method, string name, ApiHandler handler)
     {

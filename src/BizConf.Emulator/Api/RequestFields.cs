@@ -9,7 +9,7 @@ namespace BizConf.Emulator.Api;
 /// and an empty one mean the same ("not set"). Readers that find a bad value throw <see cref="ApiFailureException"/> with the
 /// status the caller names (104 for meeting fields, 109 for the others).
 /// </summary>
-public sealed class RequestFields
+internal sealed class RequestFields
 {
     private readonly List<KeyValuePair<string, string>> sent;
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using BizConf.Emulator.Meetings;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>docs/API.md, "Account": account/check.</summary>
-public sealed class AccountEndpoints
+internal sealed class AccountEndpoints
 {
     private readonly EmulatorState state;
     private readonly Auth auth;

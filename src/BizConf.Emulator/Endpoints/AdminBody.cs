@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>A bad admin request body; the admin group answers it 400 <c>{"error":…}</c> with this message.</summary>
-public sealed class AdminBodyException : Exception
+internal sealed class AdminBodyException : Exception
 {
     public AdminBodyException(string message)
         : base(message)
@@ -17,7 +17,7 @@ public sealed class AdminBodyException : Exception
 /// sentence naming the field and its rule: a field this request does not take, a value of the wrong kind, a number
 /// out of range. A null value means the same as a field left out. Field names are matched ignoring case.
 /// </summary>
-public sealed class AdminBody
+internal sealed class AdminBody
 {
     private readonly Dictionary<string, JsonElement> fields;
 

@@ -10,7 +10,7 @@ namespace BizConf.Emulator.Endpoints;
 /// meetings (faults and the rate limit are in <see cref="FaultEndpoints"/>). Plain JSON in and out; 400 with
 /// <c>{"error":…}</c> naming the field for a bad body.
 /// </summary>
-public sealed class AdminEndpoints
+internal sealed class AdminEndpoints
 {
     private const string SiteExample = "{\"siteSign\":\"s\",\"apiKey\":\"k\",\"licences\":5}";
     private const string AccountExample = "{\"loginName\":\"a\",\"siteSign\":\"s\",\"maxConcurrent\":1,\"locked\":false}";

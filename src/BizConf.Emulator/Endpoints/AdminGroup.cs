@@ -9,7 +9,7 @@ namespace BizConf.Emulator.Endpoints;
 /// (meetings, simulations, ...) maps them on a group made here. Its answers, like the API's, are sent once what
 /// they report is saved; a bad body is 400 and a change that could not be saved 500, each <c>{"error":…}</c>.
 /// </summary>
-public static class AdminGroup
+internal static class AdminGroup
 {
     public const string Prefix = "/_emulator";
 
@@ -46,7 +46,7 @@ public static class AdminGroup
 }
 
 /// <summary>Marks an endpoint as part of the admin API, for <see cref="AdminGuard"/>.</summary>
-public sealed class AdminOnly
+internal sealed class AdminOnly
 {
     public static readonly AdminOnly Instance = new();
 

@@ -10,7 +10,7 @@ namespace BizConf.Emulator.Endpoints;
 /// checked, and only <c>application/json</c> bodies, which a page cannot send without a CORS preflight that is
 /// never granted), and not through DNS rebinding (the Host must name loopback). The /openapi/ API is left open.
 /// </summary>
-public static class AdminGuard
+internal static class AdminGuard
 {
     /// <summary>
     /// Registers the middleware that notes the peer address and Host as the connection gave them. It is put first

@@ -6,7 +6,7 @@ namespace BizConf.Emulator.Endpoints;
 /// What the admin API can make go wrong: armed faults (<c>/_emulator/faults</c>) and the rate limit
 /// (<c>/_emulator/rate-limit</c>), which rations /openapi/ requests per site and answers the rest 429.
 /// </summary>
-public sealed class FaultEndpoints
+internal sealed class FaultEndpoints
 {
     private const string FaultExample = "{\"endpoint\":\"*\",\"kind\":\"http503\",\"count\":1,\"every\":1,\"delayMs\":0,\"retryAfterSec\":5}";
     private const string RateExample = "{\"perSecond\":20,\"burst\":20}";

@@ -7,7 +7,7 @@ namespace BizConf.Emulator.Endpoints;
 /// Small pages behind the joinUrl (/j/{meetingNo}) and startUrl (/s/{meetingNo}?token=…) the emulator hands out,
 /// so a link followed in a browser or a test lands somewhere that names the meeting.
 /// </summary>
-public static class LinkEndpoints
+internal static class LinkEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes)
     {

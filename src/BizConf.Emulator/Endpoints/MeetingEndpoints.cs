@@ -7,7 +7,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>docs/API.md, "Meetings": confReservation, confModify, cancelConf, listConf, getConf, settingLivestream.</summary>
-public sealed class MeetingEndpoints
+internal sealed class MeetingEndpoints
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;

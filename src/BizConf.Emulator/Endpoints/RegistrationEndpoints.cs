@@ -11,7 +11,7 @@ namespace BizConf.Emulator.Endpoints;
 /// docs/API.md, "Registration": updateRegistrationQuestions, addRegistrant, getRegistrants. All three need the caller's own meeting
 /// (401) made with <c>registrationType=1</c> (104 otherwise); bad values are 109.
 /// </summary>
-public sealed class RegistrationEndpoints
+internal sealed class RegistrationEndpoints
 {
     private static readonly string[] RegistrantStatuses = ["pending", "approved", "denied"];
 

@@ -10,7 +10,7 @@ namespace BizConf.Emulator.Endpoints;
 /// docs/API.md, "Reports": confAttendeeLog, getConfLogListByConfNumber, getConfLogListByJoinUrl, getConfPolls. They take the
 /// site token, so they see every meeting of the site, whoever hosts it; cancelled meetings are gone (401).
 /// </summary>
-public sealed class ReportEndpoints
+internal sealed class ReportEndpoints
 {
     private const int Bad = ApiStatus.MeetingParameterError;
 

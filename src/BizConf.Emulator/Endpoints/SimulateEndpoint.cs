@@ -10,7 +10,7 @@ namespace BizConf.Emulator.Endpoints;
 /// (or up to <c>endTime</c>) and ends, so the report endpoints have something to tell. Each call adds another
 /// session; one that would overlap a session already held is refused (409), as a meeting is held once at a time.
 /// </summary>
-public sealed class SimulateEndpoint
+internal sealed class SimulateEndpoint
 {
     public const int DefaultGuests = 3;
     public const int DefaultSeed = 1;

@@ -11,7 +11,7 @@ namespace BizConf.Emulator.Endpoints;
 /// the account's siteSign. A webinar number that is unknown, deleted or another account's is 401, as for meetings.
 /// Webinars hold no meeting slot: the capacity rules of section 7 are about meetings.
 /// </summary>
-public sealed class WebinarEndpoints
+internal sealed class WebinarEndpoints
 {
     private const int Bad = ApiStatus.MeetingParameterError;
 

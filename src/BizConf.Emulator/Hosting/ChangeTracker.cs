@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Hosting;
 /// removed, and how to undo it. <see cref="Entry"/> is the journal line it saves; <see cref="Undo"/> takes it
 /// back when that save fails, so memory never holds what the disk does not.
 /// </summary>
-public sealed class ChangeTracker
+internal sealed class ChangeTracker
 {
     private readonly long nextMeetingId;
     private readonly long nextUserId;

@@ -11,7 +11,7 @@ namespace BizConf.Emulator.Hosting;
 /// What the state file and its journal share: one JSON shape, files only their owner may read (they hold site keys
 /// and spent tokens), and whole-file replacement that a crash or a power cut cannot leave half done.
 /// </summary>
-public static class DurableFile
+internal static class DurableFile
 {
     /// <summary>
     /// Metadata made at build time (<see cref="StateJsonContext"/>), not by reflection at start-up: a restart reads

@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Hosting;
 /// they follow gives back what the emulator held. <see cref="Seq"/> numbers every change the emulator ever saved,
 /// so a line that the state file already holds (<see cref="EmulatorData.LastChange"/>) is known and passed over.
 /// </summary>
-public sealed class JournalEntry
+internal sealed class JournalEntry
 {
     public long Seq { get; set; }
 

@@ -5,7 +5,7 @@ namespace BizConf.Emulator.Hosting;
 /// <see cref="ServerInfo.Absolute"/> puts the current address in front when answering: a restart on the same
 /// state file but another port (<c>--urls http://127.0.0.1:0</c>) must not hand out links to the old port.
 /// </summary>
-public static class LinkPath
+internal static class LinkPath
 {
     /// <summary>The path and query of an http(s) link; anything else (a path already) unchanged.</summary>
     public static string Of(string link) =>

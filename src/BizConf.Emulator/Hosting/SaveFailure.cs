@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Hosting;
 
 /// <summary>A change that could not be saved, and so was undone: the request that made it is answered as failed.</summary>
-public sealed class StateNotSavedException : Exception
+internal sealed class StateNotSavedException : Exception
 {
     public StateNotSavedException(string reason, Exception inner)
         : base($"The state could not be saved: {reason}.", inner)
@@ -17,7 +17,7 @@ public sealed class StateNotSavedException : Exception
 /// refused access ...) rather than once per refused request; when saving works again it says so, and a later
 /// failure of the same kind is told again.
 /// </summary>
-public sealed class SaveFailure
+internal sealed class SaveFailure
 {
     private const int NoSpaceOnUnix = 28;
     private const int DiskFullOnWindows = unchecked((int)0x80070070);

@@ -5,7 +5,7 @@ namespace BizConf.Emulator.Hosting;
 /// have seen, so that nothing is reported that a crash could still take back. The endpoint wrappers begin one per
 /// request; <see cref="EmulatorState"/> notes into it, through the request's async flow, what it handed out.
 /// </summary>
-public sealed class SaveWait
+internal sealed class SaveWait
 {
     private static readonly AsyncLocal<SaveWait?> Current = new();
 

@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Hosting;
 
 /// <summary>The address the emulator really listens on (the bound port when port 0 was asked), once started.</summary>
-public sealed class ServerInfo
+internal sealed class ServerInfo
 {
     private string? baseAddress;
 

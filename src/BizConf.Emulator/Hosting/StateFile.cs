@@ -12,7 +12,7 @@ namespace BizConf.Emulator.Hosting;
 /// that is a symbolic link is written through: the link stays, its target is the state file. Not thread-safe:
 /// one <see cref="StateSaver"/> writes it, and only after <see cref="Load"/>.
 /// </summary>
-public sealed class StateFile : IDisposable
+internal sealed class StateFile : IDisposable
 {
     public const long MinCompactionBytes = 64 * 1024;
 
@@ -203,7 +203,7 @@ public sealed class StateFile : IDisposable
 }
 
 /// <summary>The state file or its journal is no longer where it was written: the save did not last.</summary>
-public sealed class StateFileGoneException : IOException
+internal sealed class StateFileGoneException : IOException
 {
     public StateFileGoneException(string message)
         : base(message)

@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Hosting;
 /// <param name="SnapshotExists">False on a first start: the first save then writes the state file.</param>
 /// <param name="EarlierFormat">The state file is a single document written by an earlier version (no journal yet).</param>
 /// <param name="JournalLength">Bytes of whole lines in the journal (a torn last line after them is cut off at the first save); -1 when there is no usable journal.</param>
-public sealed record LoadedState(EmulatorData Data, bool SnapshotExists, bool EarlierFormat, long JournalLength);
+internal sealed record LoadedState(EmulatorData Data, bool SnapshotExists, bool EarlierFormat, long JournalLength);
 
 /// <summary>
 /// Reads the state file and replays its journal. Anything unsound (not JSON, a null where none may be, a journal

@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Hosting;
 /// account on a known site, every meeting and webinar of a known account, ids and numbers unique and below the
 /// counters that hand out the next ones. Nulls where the model allows none are refused while the JSON is read.
 /// </summary>
-public static class StateRules
+internal static class StateRules
 {
     /// <summary>The first thing wrong with <paramref name="data"/>, in words; null when it is sound.</summary>
     public static string? Problem(EmulatorData data) =>

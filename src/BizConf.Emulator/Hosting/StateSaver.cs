@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Hosting;
 
 /// <summary>One change waiting to be saved: its journal line (null when the whole state must be written) and its undo.</summary>
-public sealed class PendingChange
+internal sealed class PendingChange
 {
     public required long Seq { get; init; }
 
@@ -11,7 +11,7 @@ public sealed class PendingChange
 }
 
 /// <summary>The side of <see cref="EmulatorState"/> a <see cref="StateSaver"/> needs, each called with the state lock held.</summary>
-public interface ISavedState
+internal interface ISavedState
 {
     /// <summary>The whole state as the state file holds it, as of the last change made.</summary>
     byte[] Document();
@@ -27,7 +27,7 @@ public interface ISavedState
 /// change and every later one (they may build on it) are undone, their tasks fail, and the next save writes the
 /// whole state, since the journal's end is then in doubt.
 /// </summary>
-public sealed class StateSaver
+internal sealed class StateSaver
 {
     private readonly object gate;
     private readonly StateFile file;

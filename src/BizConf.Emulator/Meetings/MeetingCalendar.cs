@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Meetings;
 /// and at most <c>licences</c> accounts of a site hold meetings at one moment (205). Cancelled and ended meetings
 /// hold nothing; the meeting being modified is left out so that it never conflicts with itself.
 /// </summary>
-public static class MeetingCalendar
+internal static class MeetingCalendar
 {
     public static void CheckCapacity(EmulatorData data, Account account, DateTimeOffset start, DateTimeOffset end, long? movingId)
     {

@@ -5,7 +5,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Meetings;
 
 /// <summary>Makes new meetings: the next id, a fresh 10-digit meeting number, a host token and the web links (as paths).</summary>
-public static class MeetingFactory
+internal static class MeetingFactory
 {
     public static Meeting Create(EmulatorData data, Account owner, MeetingInput input, DateTimeOffset now)
     {

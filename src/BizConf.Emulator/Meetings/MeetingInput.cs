@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Meetings;
 /// that only confReservation takes (<c>registrationType</c>, <c>isSendEmail</c>) are null when absent, so that a
 /// modify, which never sends them, keeps the meeting's choice.
 /// </summary>
-public sealed record MeetingInput(
+internal sealed record MeetingInput(
     string Name,
     DateTimeOffset StartUtc,
     int Duration,

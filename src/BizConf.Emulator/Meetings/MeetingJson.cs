@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Meetings;
 /// The wire shape of a meeting (docs/API.md, "Meetings"), times in GMT, plus <c>registrationType</c> (1 when attendees must
 /// register first), so that a client can tell which meetings take registrants.
 /// </summary>
-public static class MeetingJson
+internal static class MeetingJson
 {
     public const int MaxCount = 100;
 

@@ -7,7 +7,7 @@ namespace BizConf.Emulator.Meetings;
 /// walking 20,000 meetings 50 at a time asks for the same sorted list 400 times, so each list is kept, per caller
 /// and filter, until the data changes (<see cref="EmulatorState.Version"/>): a walk costs one sort, not one per page.
 /// </summary>
-public sealed class MeetingListing
+internal sealed class MeetingListing
 {
     /// <summary>Lists kept at once; past this they are all dropped and made again as asked.</summary>
     private const int MaxKept = 64;

@@ -3,7 +3,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Meetings;
 
 /// <summary>The wire <c>confStatus</c> of a meeting at a given moment.</summary>
-public static class MeetingStatus
+internal static class MeetingStatus
 {
     public const int Scheduled = 0;
     public const int InProgress = 2;

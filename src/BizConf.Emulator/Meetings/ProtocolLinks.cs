@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Meetings;
 
 /// <summary>The <c>cfcloud://</c> links that open the BizConf client (docs/API.md, "Links"); every value URL-encoded as UTF-8.</summary>
-public static class ProtocolLinks
+internal static class ProtocolLinks
 {
     private const string Host = "cfcloud://www.bizvideo.cn";
 

@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Model;
 
 /// <summary>A user of a site, identified on the wire by its login name.</summary>
-public sealed class Account
+internal sealed class Account
 {
     public string LoginName { get; set; } = "";
 

@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Model;
 /// changes or removes entities through <see cref="Add(Meeting)"/>, <see cref="Changing{T}"/> and
 /// <see cref="Remove(Webinar)"/>, so that with a state file it can be journalled and, if its save fails, undone.
 /// </summary>
-public sealed class EmulatorData
+internal sealed class EmulatorData
 {
     /// <summary>The document this version writes; version 1 (the whole state in one document, no journal) still loads.</summary>
     public const int CurrentFormat = 2;

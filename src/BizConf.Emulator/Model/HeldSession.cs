@@ -4,7 +4,7 @@ namespace BizConf.Emulator.Model;
 /// One time a meeting actually took place (made by the simulate admin endpoint). A meeting number can be held
 /// more than once, so a meeting keeps a list of these; the report endpoints read them.
 /// </summary>
-public sealed class HeldSession
+internal sealed class HeldSession
 {
     /// <summary>The session's own id, the reports' <c>confUUID</c> and the polls' <c>uuid</c>.</summary>
     public string Uuid { get; set; } = "";
@@ -23,7 +23,7 @@ public sealed class HeldSession
 }
 
 /// <summary>One stay of one person in a held session.</summary>
-public sealed class AttendanceRow
+internal sealed class AttendanceRow
 {
     /// <summary>The "user-defined id" of the wire (<c>cuid</c>).</summary>
     public string Cuid { get; set; } = "";
@@ -43,7 +43,7 @@ public sealed class AttendanceRow
 }
 
 /// <summary>What one person voted in a held session.</summary>
-public sealed class PollResponse
+internal sealed class PollResponse
 {
     public string Name { get; set; } = "";
 
@@ -53,7 +53,7 @@ public sealed class PollResponse
     public List<PollChoice> Answers { get; set; } = new();
 }
 
-public sealed class PollChoice
+internal sealed class PollChoice
 {
     public string Question { get; set; } = "";
 

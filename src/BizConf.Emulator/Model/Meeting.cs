@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace BizConf.Emulator.Model;
 
 /// <summary>A meeting as the emulator stores it. Times are instants (UTC); the wire formats live elsewhere.</summary>
-public sealed class Meeting
+internal sealed class Meeting
 {
     public long Id { get; set; }
 

@@ -4,7 +4,7 @@ namespace BizConf.Emulator.Model;
 /// What has happened to a meeting. "In progress" and "expired" are not stored: they follow from the clock
 /// (see <see cref="Meetings.MeetingStatus"/>).
 /// </summary>
-public enum MeetingLifecycle
+internal enum MeetingLifecycle
 {
     Scheduled,
     Cancelled,

@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Model;
 
 /// <summary>A question of the meeting's own (updateRegistrationQuestions, <c>custom_questions</c>).</summary>
-public sealed class CustomQuestion
+internal sealed class CustomQuestion
 {
     public string Title { get; set; } = "";
 
@@ -14,7 +14,7 @@ public sealed class CustomQuestion
 }
 
 /// <summary>A standard registration field switched on for the meeting (updateRegistrationQuestions, <c>questions</c>).</summary>
-public sealed class StandardQuestion
+internal sealed class StandardQuestion
 {
     public string FieldName { get; set; } = "";
 
@@ -22,7 +22,7 @@ public sealed class StandardQuestion
 }
 
 /// <summary>One person registered for a meeting (addRegistrant).</summary>
-public sealed class Registrant
+internal sealed class Registrant
 {
     public string Id { get; set; } = "";
 

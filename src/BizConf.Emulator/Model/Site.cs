@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Model;
 
 /// <summary>A BizConf site: the unit that owns an API key and a pool of meeting licences.</summary>
-public sealed class Site
+internal sealed class Site
 {
     public string SiteSign { get; set; } = "";
 

@@ -1,7 +1,7 @@
 namespace BizConf.Emulator.Model;
 
 /// <summary>A token already spent, known by its API key and timeStamp (the token follows from the two).</summary>
-public sealed class UsedToken
+internal sealed class UsedToken
 {
     public string ApiKey { get; set; } = "";
 

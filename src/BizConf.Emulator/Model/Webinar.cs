@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace BizConf.Emulator.Model;
 
 /// <summary>A webinar as the emulator stores it (docs/API.md, "Webinars"). Times are instants (UTC).</summary>
-public sealed class Webinar
+internal sealed class Webinar
 {
     public string WebinarNo { get; set; } = "";
 

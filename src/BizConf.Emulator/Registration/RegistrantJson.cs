@@ -6,7 +6,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Registration;
 
 /// <summary>The wire shapes of registrants (docs/API.md, "Registration"), after the vendor samples of sections 3.7 and 3.8.</summary>
-public static class RegistrantJson
+internal static class RegistrantJson
 {
     /// <summary>The fields of a getRegistrants item, in the order of the vendor sample; unanswered ones are "".</summary>
     private static readonly string[] ListedFields =

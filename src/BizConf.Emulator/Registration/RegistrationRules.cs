@@ -9,7 +9,7 @@ namespace BizConf.Emulator.Registration;
 /// The value rules of docs/API.md, "Registration", enforced as the service does: every violation is status 109. Enumerations are
 /// compared exactly, in the service's own spelling, so a client that sends "zh-cn" or "LastName" is caught.
 /// </summary>
-public static partial class RegistrationRules
+internal static partial class RegistrationRules
 {
     private static readonly string[] QuestionTypes = ["short", "single"];
 

@@ -6,7 +6,7 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Reports;
 
 /// <summary>What a simulation is asked for: how many people come besides the registrants, the seed, and how many poll questions.</summary>
-public sealed record SimulationPlan(int Guests, int Seed, int Polls);
+internal sealed record SimulationPlan(int Guests, int Seed, int Polls);
 
 /// <summary>
 /// Makes a meeting take place: the <c>duration</c> minutes up to an end time, with its approved registrants and
@@ -15,7 +15,7 @@ public sealed record SimulationPlan(int Guests, int Seed, int Polls);
 /// things. The session id does not: it comes from the meeting and the session's place among its sessions, so no
 /// two sessions share one, whatever their seeds.
 /// </summary>
-public static class MeetingSimulator
+internal static class MeetingSimulator
 {
     private static readonly string[] GuestNames =
     {

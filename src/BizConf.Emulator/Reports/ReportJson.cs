@@ -9,7 +9,7 @@ namespace BizConf.Emulator.Reports;
 /// The wire shapes of the report endpoints (docs/API.md, "Reports"), with the key names as written there (including
 /// <c>Details Log</c>), times in GMT.
 /// </summary>
-public static class ReportJson
+internal static class ReportJson
 {
     /// <summary>
     /// The keys of a getRegistrants item that a participant of a registration meeting carries (docs/API.md, "Reports"): all of

@@ -8,7 +8,7 @@ namespace BizConf.Emulator.Webinars;
 /// Makes webinars: an 11-digit webinar number (meeting numbers have 10, so the two never collide), a room, a host
 /// token and the links, shaped like the vendor sample (<c>/j/&lt;number&gt;/&lt;TOKEN&gt;</c> starts it).
 /// </summary>
-public static class WebinarFactory
+internal static class WebinarFactory
 {
     public static Webinar Create(EmulatorData data, Account owner, WebinarInput input, DateTimeOffset now)
     {

@@ -9,7 +9,7 @@ namespace BizConf.Emulator.Webinars;
 /// ones (109) as in settingLivestream. Absent options take their documented defaults, because an update replaces
 /// the webinar with what is sent.
 /// </summary>
-public sealed record WebinarInput(
+internal sealed record WebinarInput(
     string Name,
     DateTimeOffset StartUtc,
     int Duration,

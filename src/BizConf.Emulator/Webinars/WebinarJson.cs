@@ -9,7 +9,7 @@ namespace BizConf.Emulator.Webinars;
 /// The wire shape of a webinar, after the vendor samples of sections 3.2 to 3.4: the options as strings of
 /// digits, the duration and videoConf as numbers, the start in GMT, and the envelope's status as the string "100".
 /// </summary>
-public static class WebinarJson
+internal static class WebinarJson
 {
     /// <summary>The dial-in number the emulator gives every webinar whose audio mixes phone in.</summary>
     public const string VideoPhone = "+86 4006012733";
