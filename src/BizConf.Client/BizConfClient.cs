@@ -29,6 +29,7 @@ public sealed partial class BizConfClient : IDisposable
 
         InputRules.CheckText("LoginName", options.LoginName);
         InputRules.CheckText("SiteSign", options.SiteSign);
+        InputRules.CheckProxy(options.Proxy);
 
         transport = new ApiTransport(options, new Signer(apiKey));
         ownsTransport = true;

@@ -62,8 +62,11 @@ public static class InputRules
     /// <summary>The earliest instant taken for any time: the start of the Unix epoch that the API's timestamps count from.</summary>
     public static readonly DateTimeOffset EarliestTime = new DateTimeOffset(1970, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    /// <summary>The latest instant taken for any time: a day short of year 10000, so that every zone can still write it.</summary>
-    public static readonly DateTimeOffset LatestTime = new DateTimeOffset(9998, 12, 31, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The latest instant taken for any time: the end of 9998-12-31 (UTC), a day short of year 10000, so that every
+    /// zone can still write it. The whole day, so that the date the rule names is taken wherever it is typed.
+    /// </summary>
+    public static readonly DateTimeOffset LatestTime = new DateTimeOffset(9999, 1, 1, 0, 0, 0, TimeSpan.Zero).AddTicks(-1);
 
     private const string Api = "API";
     private const string Module = "module";
@@ -190,9 +193,34 @@ public static class InputRules
         if (value.HasValue && (value.Value < EarliestTime || value.Value > LatestTime))
         {
             throw new BizConfArgumentException(
-                string.Format(CultureInfo.InvariantCulture, "{0} must be between {1:yyyy-MM-dd} and {2:yyyy-MM-dd} (UTC); it is {3:yyyy-MM-dd HH:mm:ss zzz}.",
-                    parameter, EarliestTime, LatestTime, value.Value),
+                string.Format(CultureInfo.InvariantCulture, "{0} must be between {1:yyyy-MM-dd} and {2:yyyy-MM-dd} (UTC); it is {3:yyyy-MM-dd HH:mm:ss zzz}{4}.",
+                    parameter, EarliestTime, LatestTime, value.Value,
+                    value.Value.Offset == TimeSpan.Zero ? string.Empty : value.Value.UtcDateTime.ToString(" (yyyy-MM-dd HH:mm:ss 'UTC')", CultureInfo.InvariantCulture)),
                 parameter);
+        }
+    }
+
+    /// <summary>
+    /// Refuses a proxy address that carries a user name or password: the proxy would never be sent them (they go in
+    /// -ProxyCredential), and they would be in plain sight wherever the address is shown.
+    /// </summary>
+    public static void CheckProxy(Uri? proxy)
+    {
+        if (proxy == null)
+        {
+            return;
+        }
+
+        if (!proxy.IsAbsoluteUri)
+        {
+            throw new BizConfArgumentException($"Proxy '{proxy}' must be an absolute URI such as http://proxy.example:8080.", "Proxy");
+        }
+
+        if (!string.IsNullOrEmpty(proxy.UserInfo))
+        {
+            throw new BizConfArgumentException(
+                "Proxy must not carry a user name or password (user:password@host): give them with -ProxyCredential, which keeps them out of sight.",
+                "Proxy");
         }
     }
 

@@ -18,6 +18,8 @@ internal sealed class MeetingCreation
     private readonly MeetingRequest request;
     private readonly RunLedger ledger;
     private readonly CallState state;
+    private DateTimeOffset? firstUnansweredSentAt;
+    private DateTimeOffset? lastEmptyLook;
 
     public MeetingCreation(BizConfClient client, ApiRequest call, MeetingRequest request, RunLedger ledger, CallState state)
     {
@@ -33,8 +35,11 @@ internal sealed class MeetingCreation
     /// <summary>How long after a timed-out attempt the account is looked at a second time: the service may be finishing it.</summary>
     internal TimeSpan LookGrace => Min(TimeSpan.FromTicks(Options.Timeout.Ticks * 3 / 2), TimeSpan.FromMinutes(1));
 
-    /// <summary>How long after an unanswered attempt was sent the account is looked at for a twin it made.</summary>
+    /// <summary>How long after an unanswered attempt was sent the account is looked at for a twin it made, at the least.</summary>
     internal TimeSpan TwinWait => Min(TimeSpan.FromTicks(Options.Timeout.Ticks * 5 / 2), TimeSpan.FromMinutes(2));
+
+    /// <summary>The most a row waits for a twin beyond <see cref="TwinWait"/>, however late the service was seen to be.</summary>
+    internal static readonly TimeSpan MaxTwinWait = TimeSpan.FromMinutes(10);
 
     public async Task<Meeting> RunAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +57,7 @@ internal sealed class MeetingCreation
             {
                 failure = e;
                 state.MarkMaybeDone();
+                firstUnansweredSentAt ??= state.LastUnansweredSentAt;
             }
 
             var (found, lookFailure) = await LookAsync(failure, cancellationToken).ConfigureAwait(false);
@@ -68,6 +74,7 @@ internal sealed class MeetingCreation
                 return found;
             }
 
+            lastEmptyLook = Options.Clock();
             var none = $"No such meeting exists on account {client.LoginName} (looked with listConf).";
             if (!state.CanRetry)
             {
@@ -119,7 +126,7 @@ internal sealed class MeetingCreation
 
         if (state.LastUnansweredSentAt.HasValue)
         {
-            var wait = state.LastUnansweredSentAt.Value + TwinWait - Options.Clock();
+            var wait = state.LastUnansweredSentAt.Value + TwinLookDelay() - Options.Clock();
             if (wait > TimeSpan.Zero)
             {
                 state.Log($"An earlier attempt for meeting '{kept.Name}' went unanswered and may still be carried out: looking for a twin in {HttpSender.Seconds(wait)} s.");
@@ -148,6 +155,24 @@ internal sealed class MeetingCreation
                 $"Meeting '{kept.Name}' (Id {kept.Id}) was made, but looking for a twin left by an earlier unanswered attempt failed ({e.Message}): " +
                 $"check account {client.LoginName} for a second meeting with this name and start.");
         }
+    }
+
+    /// <summary>
+    /// How long after the last unanswered send to look for a twin. A look that found nothing showed that the first
+    /// unanswered attempt was not done that long after it was sent; the service is then taken to be at least that
+    /// slow for the last attempt too, and given twice as long (up to <see cref="MaxTwinWait"/>), so that a queue which
+    /// holds every request longer than the timeout does not slip a twin past the look.
+    /// </summary>
+    private TimeSpan TwinLookDelay()
+    {
+        if (!lastEmptyLook.HasValue || !firstUnansweredSentAt.HasValue)
+        {
+            return TwinWait;
+        }
+
+        var seenLate = lastEmptyLook.Value - firstUnansweredSentAt.Value;
+        var delay = Min(TimeSpan.FromTicks(seenLate.Ticks * 2), MaxTwinWait);
+        return delay > TwinWait ? delay : TwinWait;
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

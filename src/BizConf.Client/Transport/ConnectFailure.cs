@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Net;
 using System.Net.Http;
 using System.Net.Security;
 using System.Net.Sockets;
@@ -50,12 +51,6 @@ internal static class ConnectFailure
     public static string? Describe(Exception failure, HttpRequestMessage request, BizConfClientOptions options)
     {
         var target = $"{request.RequestUri?.Host}:{request.RequestUri?.Port}";
-        if (ProxyRefusedTunnel(failure))
-        {
-            return "the proxy refused to open a tunnel to BizConf (HTTP 407 Proxy Authentication Required): give the proxy's credentials with " +
-                "Connect-BizConf -ProxyCredential, or -ProxyUseDefaultCredentials.";
-        }
-
         for (var e = failure; e != null; e = e.InnerException)
         {
             if (e is AuthenticationException)
@@ -69,7 +64,7 @@ internal static class ConnectFailure
                 switch (socket.SocketErrorCode)
                 {
                     case SocketError.ConnectionRefused:
-                        return $"the connection to {Via(options, target)} was refused (nothing listens there).";
+                        return $"the connection to {Via(options, request.RequestUri, target)} was refused (nothing listens there).";
                     case SocketError.HostNotFound:
                     case SocketError.TryAgain:
                     case SocketError.NoData:
@@ -78,7 +73,7 @@ internal static class ConnectFailure
                     case SocketError.HostUnreachable:
                     case SocketError.NetworkDown:
                     case SocketError.AddressNotAvailable:
-                        return $"{Via(options, target)} cannot be reached from this machine ({socket.SocketErrorCode}).";
+                        return $"{Via(options, request.RequestUri, target)} cannot be reached from this machine ({socket.SocketErrorCode}).";
                 }
             }
         }
@@ -86,11 +81,28 @@ internal static class ConnectFailure
         return null;
     }
 
-    private static string Via(BizConfClientOptions options, string target) =>
-        options.Proxy == null ? target : $"the proxy {options.Proxy.Host}:{options.Proxy.Port}";
+    /// <summary>
+    /// Where the connection went: the proxy of -Proxy, or the system's one (HTTP_PROXY, HTTPS_PROXY and NO_PROXY on
+    /// PowerShell 7, the Internet settings on Windows PowerShell) when it applies to this address, else the host itself.
+    /// </summary>
+    private static string Via(BizConfClientOptions options, Uri? uri, string target)
+    {
+        if (options.Proxy != null)
+        {
+            return $"the proxy {options.Proxy.Host}:{options.Proxy.Port}";
+        }
 
-    // The tunnel's status is in HttpRequestException.StatusCode on .NET 5 and later, which netstandard2.0 cannot name.
-    private static bool ProxyRefusedTunnel(Exception failure)
+        if (options.Handler == null && uri != null && WebRequest.DefaultWebProxy is { } system && !system.IsBypassed(uri)
+            && system.GetProxy(uri) is { } proxy && proxy != uri)
+        {
+            return $"the proxy {proxy.Host}:{proxy.Port} (the system's proxy for this address)";
+        }
+
+        return target;
+    }
+
+    /// <summary>Whether a proxy refused to open a tunnel with 407. The status is in HttpRequestException.StatusCode on .NET 5 and later, which netstandard2.0 cannot name.</summary>
+    public static bool ProxyRefusedTunnel(Exception failure)
     {
         for (var e = failure; e != null; e = e.InnerException)
         {

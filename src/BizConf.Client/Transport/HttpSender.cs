@@ -52,6 +52,14 @@ internal sealed class HttpSender
         }
         catch (Exception e) when (e is HttpRequestException || e is System.IO.IOException)
         {
+            if (ConnectFailure.ProxyRefusedTunnel(e))
+            {
+                // Refused before any byte reached BizConf, and refused again for as long as the credentials stay wrong.
+                throw new BizConfTransportException(
+                    $"The proxy refused to open a tunnel for {endpoint} (HTTP 407 Proxy Authentication Required), so the request did not reach BizConf: " +
+                    ProxyAdvice(), endpoint, TransportFailure.HttpStatus, HttpStatusCodes.ProxyAuthenticationRequired, inner: e);
+            }
+
             var notSent = ConnectFailure.Describe(e, exchange.Http!, options);
             if (notSent != null)
             {
@@ -69,7 +77,7 @@ internal sealed class HttpSender
         }
     }
 
-    private static BizConfTransportException Unwanted(string endpoint, int status, HttpResponseMessage response)
+    private BizConfTransportException Unwanted(string endpoint, int status, HttpResponseMessage response)
     {
         if (status >= 300 && status < 400)
         {
@@ -83,8 +91,7 @@ internal sealed class HttpSender
         if (status == HttpStatusCodes.ProxyAuthenticationRequired)
         {
             return new BizConfTransportException(
-                $"The proxy refused the request to {endpoint} (HTTP 407 Proxy Authentication Required), so it did not reach BizConf: " +
-                "give the proxy's credentials with Connect-BizConf -ProxyCredential, or -ProxyUseDefaultCredentials.",
+                $"The proxy refused the request to {endpoint} (HTTP 407 Proxy Authentication Required), so it did not reach BizConf: " + ProxyAdvice(),
                 endpoint, TransportFailure.HttpStatus, status);
         }
 
@@ -92,6 +99,11 @@ internal sealed class HttpSender
             $"{endpoint} answered HTTP {status} ({response.ReasonPhrase}).", endpoint, TransportFailure.HttpStatus, status,
             ReadRetryAfter(response.Headers.RetryAfter));
     }
+
+    private string ProxyAdvice() =>
+        options.ProxyCredential != null || options.ProxyUseDefaultCredentials
+            ? "it did not accept the credentials the session gives it (Connect-BizConf -ProxyCredential or -ProxyUseDefaultCredentials); check them."
+            : "give the proxy's credentials with Connect-BizConf -ProxyCredential, or -ProxyUseDefaultCredentials.";
 
     private static TimeSpan? ReadRetryAfter(RetryConditionHeaderValue? header)
     {
@@ -121,7 +133,12 @@ internal sealed class HttpSender
         };
         if (options.Proxy != null)
         {
-            handler.Proxy = new WebProxy(options.Proxy) { BypassProxyOnLocal = false, Credentials = options.ProxyCredential, UseDefaultCredentials = options.ProxyUseDefaultCredentials && options.ProxyCredential == null };
+            // Credentials only: WebProxy.UseDefaultCredentials is a view of Credentials, and setting it false clears them.
+            handler.Proxy = new WebProxy(options.Proxy)
+            {
+                BypassProxyOnLocal = false,
+                Credentials = options.ProxyCredential ?? (options.ProxyUseDefaultCredentials ? CredentialCache.DefaultCredentials : null),
+            };
         }
         else if (options.ProxyCredential != null || options.ProxyUseDefaultCredentials)
         {

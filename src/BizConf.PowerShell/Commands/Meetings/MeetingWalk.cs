@@ -14,6 +14,9 @@ namespace BizConf.PowerShell.Commands;
 /// written: a cancel or a change downstream touches only meetings before the cursor, which no later page counts. A
 /// meeting moved past the cursor downstream comes again and is passed over by its id. This needs pages in start
 /// order, as the service gives them; pages out of order are all read before any of them is written.
+/// The page count of an answer decides how many pages go out at once only while it agrees with the record count
+/// (totalPage = totalRecord / pageSize, rounded up): a service whose numbers contradict each other is not believed,
+/// and the walk then asks one page at a time until a short page, so it sends only the pages there are.
 /// </summary>
 internal sealed class MeetingWalk
 {
@@ -33,6 +36,7 @@ internal sealed class MeetingWalk
     private bool totalGiven;
     private Round? round;
     private bool inOrder = true;
+    private bool countsBelieved = true;
 
     public MeetingWalk(ItemEngine items, BizConfClient client, string account, MeetingQuery query, int pageSize, int pagesPerRound,
         ulong skip, ulong first, Action<Meeting> write, Action<int>? total)
@@ -109,7 +113,17 @@ internal sealed class MeetingWalk
         }
 
         owner.Pages.Add(page);
-        if (owner.Expected == 1 && page.Items.Count == pageSize && number < page.TotalPages)
+        countsBelieved = countsBelieved && Agrees(page);
+        if (!countsBelieved)
+        {
+            // Only the pages read tell whether there is another: a full last page asks for the next one, alone.
+            if (owner.Pages.Count == owner.Expected && page.Items.Count == pageSize && (ulong)Collected(owner) < Wanted(0))
+            {
+                AddPages(owner, 1);
+                return;
+            }
+        }
+        else if (owner.Expected == 1 && page.Items.Count == pageSize && number < page.TotalPages)
         {
             // The first page of the first round tells how many there are: the rest of the round goes out at once.
             AddPages(owner, Math.Min(Math.Min(pagesPerRound, page.TotalPages - number), PagesFor(Wanted(owner.DropInFirst)) - 1));
@@ -129,7 +143,7 @@ internal sealed class MeetingWalk
         var lastAsked = owner.FirstPage + owner.Expected - 1;
 
         // A short page (an empty one too) or the last page the service counts is the end; nothing past it is read.
-        var ended = owner.Pages.Any(p => p.Items.Count < pageSize) || lastAsked >= owner.TotalPages;
+        var ended = owner.Pages.Any(p => p.Items.Count < pageSize) || (countsBelieved && lastAsked >= owner.TotalPages);
         inOrder = inOrder && InStartOrder(meetings);
         if (!inOrder)
         {
@@ -143,7 +157,7 @@ internal sealed class MeetingWalk
 
             var next = new Round(owner.Query, lastAsked + 1, 0) { TotalCount = owner.TotalCount, TotalPages = owner.TotalPages };
             round = next;
-            AddPages(next, Math.Max(1, Math.Min(pagesPerRound, owner.TotalPages - lastAsked)));
+            AddPages(next, countsBelieved ? Math.Max(1, Math.Min(pagesPerRound, owner.TotalPages - lastAsked)) : 1);
             return;
         }
 
@@ -160,7 +174,7 @@ internal sealed class MeetingWalk
             // A whole round of meetings at one second: written, and the walk goes on after that second (a limit of
             // the cursor, documented in about_BizConf).
             WriteAll(meetings);
-            StartRound(last!.Value.AddSeconds(1), 1, pagesPerRound);
+            StartRound(last!.Value.AddSeconds(1), 1, countsBelieved ? pagesPerRound : 1);
             return;
         }
 
@@ -172,8 +186,14 @@ internal sealed class MeetingWalk
 
         // What is left from the cursor on: this round's count, less what it wrote (the held-back tail comes again).
         var left = Math.Max(tail, owner.TotalCount - (meetings.Count - tail) - owner.DropInFirst);
-        StartRound(last, 1, Math.Max(1, Math.Min(pagesPerRound, Math.Min(PagesFor((ulong)left), PagesFor(Wanted(tail))))));
+        StartRound(last, 1, countsBelieved ? Math.Max(1, Math.Min(pagesPerRound, Math.Min(PagesFor((ulong)left), PagesFor(Wanted(tail))))) : 1);
     }
+
+    /// <summary>Whether the page's numbers agree with each other: the size asked, and as many pages as the records fill.</summary>
+    private bool Agrees(MeetingPage page) =>
+        page.PageSize == pageSize && page.TotalCount >= 0 && page.TotalPages == ((long)page.TotalCount + pageSize - 1) / pageSize;
+
+    private static int Collected(Round owner) => Math.Max(0, owner.Pages.Sum(p => p.Items.Count) - owner.DropInFirst);
 
     private int PagesFor(ulong meetings) =>
         (int)Math.Min(int.MaxValue, (meetings / (ulong)pageSize) + (meetings % (ulong)pageSize == 0 ? 0UL : 1UL));
