@@ -13,6 +13,10 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
 {
     private ItemEngine items = null!;
 
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     /// <summary>The account to check; by default the session's.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -26,6 +30,7 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var loginName = AccountOf(LoginName);
         var output = Output;
         items.Submit(loginName, $"Account '{loginName}'", new Footprint(loginName), null, async token =>

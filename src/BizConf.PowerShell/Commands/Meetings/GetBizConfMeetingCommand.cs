@@ -20,6 +20,10 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
     private ItemEngine items = null!;
     private bool listed;
 
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
@@ -64,6 +68,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var named = (LoginName ?? Array.Empty<string>()).Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Trim()).ToList();
         if (ParameterSetName == IdSet)
         {
@@ -82,6 +87,16 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
                     async token => ItemResult.Write(await client.GetMeetingAsync(id, token).ConfigureAwait(false)));
             }
 
+            return;
+        }
+
+        // The hidden InputObject takes any piped object, so one that binds nothing else would list the session's
+        // account once for each: it is refused as PowerShell refused it before InputObject was there.
+        if (InputObject != null && InputObject.Properties["LoginName"] == null && InputObject.Properties["HostLoginName"] == null)
+        {
+            listed = true;
+            items.Fail(InputObject, $"Piped object {InputObject}", new BizConfArgumentException(
+                "A piped object with no Id and no LoginName (or HostLoginName) property names no meeting to read and no account to list.", "LoginName"));
             return;
         }
 

@@ -17,7 +17,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -28,7 +28,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [InstantText(EmptyMeansNotGiven = false)]
     [Alias("Start")]
-    public DateTimeOffset StartTime { get; set; }
+    public DateTimeOffset StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
@@ -76,6 +76,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     private static readonly string[] FieldNames = { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(AllowJoinBeforeHost), nameof(Video), nameof(Audio), nameof(RequireRegistration) };
 
     private readonly RunLedger ledger = new RunLedger();
+    private DateTimeOffset startTime;
     private ItemEngine items = null!;
 
     protected override void BeginProcessing()
@@ -88,6 +89,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var account = AccountOf(LoginName);
         var given = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in Given.Values(FieldNames, InputObject, fromSnapshots: true))

@@ -8,6 +8,10 @@ namespace BizConf.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Remove, "BizConfMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
@@ -40,6 +44,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         if (refused)
         {
             return;

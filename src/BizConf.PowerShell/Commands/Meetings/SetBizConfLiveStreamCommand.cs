@@ -8,6 +8,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Meeting))]
 public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
@@ -47,6 +51,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = Id;
         var account = AccountOf(LoginName);
         var streamUrl = StreamUrl;

@@ -18,7 +18,7 @@ namespace BizConf.PowerShell.Commands;
 public sealed class SetBizConfMeetingCommand : BizConfCmdlet
 {
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     // From the pipeline by value too, like Get- and Remove-BizConfMeeting: 123 | Set-BizConfMeeting -Duration 45.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -35,7 +35,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [InstantText]
     [Alias("Start")]
-    public DateTimeOffset? StartTime { get; set; }
+    public DateTimeOffset? StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -71,6 +71,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
+    private DateTimeOffset? startTime;
     private ItemEngine items = null!;
     private ChangeFlow changes = null!;
 
@@ -84,6 +85,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = Id;
         var account = AccountOf(LoginName);
         var target = (object?)InputObject ?? id;

@@ -18,7 +18,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
@@ -119,6 +119,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = MeetingId;
         var account = AccountOf(LoginName);
         var request = RegistrantRequest.Build(Given.Values(RegistrantRequest.FieldNames, InputObject, fromSnapshots: true));

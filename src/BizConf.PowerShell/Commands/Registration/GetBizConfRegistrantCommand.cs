@@ -12,6 +12,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Registrant))]
 public sealed class GetBizConfRegistrantCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
@@ -38,6 +42,7 @@ public sealed class GetBizConfRegistrantCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);

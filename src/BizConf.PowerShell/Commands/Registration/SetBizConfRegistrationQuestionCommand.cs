@@ -13,6 +13,10 @@ namespace BizConf.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Set, "BizConfRegistrationQuestion", SupportsShouldProcess = true)]
 public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
@@ -50,6 +54,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = MeetingId;
         var account = AccountOf(LoginName);
         var questions = Question;

@@ -9,6 +9,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Attendee))]
 public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("Id", "confId")]
@@ -24,6 +28,7 @@ public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
         foreach (var key in MeetingId)
         {

@@ -9,6 +9,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(PollAnswer))]
 public sealed class GetBizConfPollCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("meetingNo", "confNumber", "confNo")]
@@ -24,6 +28,7 @@ public sealed class GetBizConfPollCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingNumber.Length;
         foreach (var key in MeetingNumber)
         {

@@ -15,6 +15,10 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
     private const string NumberSet = "MeetingNumber";
     private const string JoinUrlSet = "JoinUrl";
 
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("meetingNo", "confNumber", "confNo")]
@@ -35,6 +39,7 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         // Site-token calls: no account is named, so nothing of them clashes with another item.
         var footprint = new Footprint(ActiveSession.LoginName);
         if (ParameterSetName == JoinUrlSet)

@@ -9,6 +9,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Webinar))]
 public sealed class GetBizConfWebinarCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("webinarNo")]
@@ -31,6 +35,7 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
