@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -20,6 +21,7 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
     /// <summary>The account to check; by default the session's.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     public string? LoginName { get; set; }
 
     protected override void BeginProcessing()
@@ -33,11 +35,18 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
         Rows.Check();
         var loginName = AccountOf(LoginName);
         var output = Output;
+        var memory = SessionMemory.Of(ActiveSession);
         items.Submit(loginName, $"Account '{loginName}'", new Footprint(loginName), null, async token =>
         {
             try
             {
-                return ItemResult.Write(await Client.CheckAccountAsync(loginName, token).ConfigureAwait(false));
+                var usable = await Client.CheckAccountAsync(loginName, token).ConfigureAwait(false);
+                if (usable)
+                {
+                    memory.ActedFor(loginName);
+                }
+
+                return ItemResult.Write(usable);
             }
             catch (BizConfApiException e) when (e.Is(BizConfStatus.AccountNotFound) || e.Is(BizConfStatus.AccountLocked))
             {

@@ -70,6 +70,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -122,12 +123,13 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 
         var skipExisting = SkipExisting.IsPresent;
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         var footprint = new Footprint(account)
             .Changes(ResourceKeys.NewMeeting(request.Name, request.StartTime, request.Duration))
             .Holds(TimeWindow.FromMinutes(request.StartTime, request.Duration));
         items.Submit(target, label, footprint, null, async token =>
         {
-            var meeting = await client.CreateMeetingAsync(request, ledger, skipExisting, token).ConfigureAwait(false);
+            var meeting = memory.Saw(await client.CreateMeetingAsync(request, ledger, skipExisting, token).ConfigureAwait(false));
             return ItemResult.Write(meeting, $"meeting Id {meeting.Id}");
         });
     }

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -15,6 +16,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long Id { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -37,6 +39,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -75,10 +78,11 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 
         var passThru = PassThru.IsPresent;
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         items.Submit(id, label, new Footprint(account).Changes(ResourceKeys.Meeting(id)), null, async token =>
         {
             await client.SetLiveStreamAsync(id, streamUrl, streamKey, liveUrl, token).ConfigureAwait(false);
-            return passThru ? ItemResult.Write(await client.GetMeetingAsync(id, token).ConfigureAwait(false)) : ItemResult.Nothing;
+            return passThru ? ItemResult.Write(memory.Saw(await client.GetMeetingAsync(id, token).ConfigureAwait(false))) : ItemResult.Nothing;
         });
     }
 }

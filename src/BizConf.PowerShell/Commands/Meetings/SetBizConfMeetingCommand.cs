@@ -24,6 +24,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     [WholeNumberText(EmptyMeansNotGiven = false)]
     public long Id { get; set; }
 
@@ -68,6 +69,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -102,6 +104,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
         }
 
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         var moves = changed.Any(c => c.Field == nameof(StartTime) || c.Field == nameof(Duration));
         changes.Send(new ChangeItem<Meeting, MeetingRequest>
         {
@@ -113,7 +116,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
             // A move holds the meeting's old time and its new one: what overlaps either waits for it.
             Windows = moves ? current => Windows(current, changed) : null,
             Read = token => client.GetMeetingAsync(id, token),
-            Change = (apply, token) => client.ChangeMeetingAsync(id, apply, token),
+            Change = async (apply, token) => memory.Saw(await client.ChangeMeetingAsync(id, apply, token).ConfigureAwait(false)),
             Apply = current => Changed(current, changed, client.Options.Clock()),
             Named = current => $"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber}) on account {account}",
             PassThru = PassThru.IsPresent,

@@ -23,6 +23,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long MeetingId { get; set; }
 
     // No alias "email": PowerShell refuses an alias equal to the parameter name, and names match ignoring case anyway.
@@ -103,6 +104,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -154,9 +156,11 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
         // Registrations that could meet (the same person for the same meeting) run in input order; all others at once.
         var footprint = new Footprint(account).Uses(ResourceKeys.Meeting(id)).Changes(ResourceKeys.Registrant(id, request.Email!.ToUpperInvariant()));
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         items.Submit(target, label, footprint, null, async token =>
         {
             var registrant = await client.AddRegistrantAsync(id, request, token).ConfigureAwait(false);
+            memory.ActedFor(account);
             return ItemResult.Run(() => Written(registrant, request, id, account), $"registrant {registrant.RegistrantId}");
         });
     }

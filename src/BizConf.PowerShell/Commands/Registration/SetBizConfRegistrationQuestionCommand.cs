@@ -20,6 +20,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long MeetingId { get; set; }
 
     /// <summary>Standard fields to ask: hashtables such as @{ FieldName = 'org'; Required = $true }, or field names.</summary>
@@ -40,6 +41,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -16,6 +17,7 @@ public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("Id", "confId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     private ItemEngine items = null!;
@@ -34,7 +36,8 @@ public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
         {
             // A site-token call: no account is named, so nothing of it clashes with another item.
             items.Submit(key, $"Meeting {key}", new Footprint(ActiveSession.LoginName), null,
-                async token => ItemResult.WriteEach(await Client.GetAttendeesAsync(key, token).ConfigureAwait(false)));
+                async token => ReportResults.RowsOrWarning(this, await Client.GetAttendeesAsync(key, token).ConfigureAwait(false),
+                    $"Meeting {key} has no attendance yet: it has not been held, or its attendance is not ready yet."));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -33,8 +34,9 @@ public sealed class GetBizConfPollCommand : BizConfCmdlet
         foreach (var key in MeetingNumber)
         {
             // A site-token call: no account is named, so nothing of it clashes with another item.
-            items.Submit(key, $"Meeting {key}", new Footprint(ActiveSession.LoginName), null,
-                async token => ItemResult.WriteEach(await Client.GetPollAnswersAsync(key, token).ConfigureAwait(false)));
+            items.Submit(key, $"Meeting number {key}", new Footprint(ActiveSession.LoginName), null,
+                async token => ReportResults.RowsOrWarning(this, await Client.GetPollAnswersAsync(key, token).ConfigureAwait(false),
+                    $"Meeting number {key} has no poll answers: it has not been held yet, or nobody answered a poll in it."));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -47,7 +48,8 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
             foreach (var link in JoinUrl)
             {
                 items.Submit(link, $"Meeting at {link}", footprint, null,
-                    async token => ItemResult.WriteEach(await Client.GetReportsByJoinUrlAsync(link, token).ConfigureAwait(false)));
+                    async token => ReportResults.RowsOrWarning(this, await Client.GetReportsByJoinUrlAsync(link, token).ConfigureAwait(false),
+                        $"The meeting at {link} has no report yet: it has not been held, or its report is not ready yet."));
             }
 
             return;
@@ -55,8 +57,9 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
 
         foreach (var number in MeetingNumber)
         {
-            items.Submit(number, $"Meeting {number}", footprint, null,
-                async token => ItemResult.WriteEach(await Client.GetReportsByNumberAsync(number, token).ConfigureAwait(false)));
+            items.Submit(number, $"Meeting number {number}", footprint, null,
+                async token => ReportResults.RowsOrWarning(this, await Client.GetReportsByNumberAsync(number, token).ConfigureAwait(false),
+                    $"Meeting number {number} has no report yet: it has not been held, or its report is not ready yet."));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -22,6 +23,7 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -39,10 +41,16 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         foreach (var number in WebinarNumber)
         {
             items.Submit(number, $"Webinar {number} on account {account}", new Footprint(account).Uses(ResourceKeys.Webinar(number)), null,
-                async token => ItemResult.Write(await client.GetWebinarAsync(number, token).ConfigureAwait(false)));
+                async token =>
+                {
+                    var webinar = await client.GetWebinarAsync(number, token).ConfigureAwait(false);
+                    memory.ActedFor(account);
+                    return ItemResult.Write(webinar);
+                });
         }
     }
 }

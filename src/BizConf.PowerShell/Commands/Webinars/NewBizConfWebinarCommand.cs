@@ -63,6 +63,7 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -103,10 +104,12 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
         }
 
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         var footprint = new Footprint(account).Changes(ResourceKeys.NewWebinar(request.Name, request.StartTime, request.Duration));
         items.Submit(target, label, footprint, null, async token =>
         {
             var webinar = await client.CreateWebinarAsync(request, token).ConfigureAwait(false);
+            memory.ActedFor(account);
             return ItemResult.Write(webinar, $"webinar number {webinar.WebinarNumber}");
         });
     }

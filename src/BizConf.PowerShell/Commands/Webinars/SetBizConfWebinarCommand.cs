@@ -80,6 +80,7 @@ public sealed class SetBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
