@@ -18,6 +18,7 @@ public abstract class BizConfCmdlet : PSCmdlet, IDisposable
     private readonly CancellationTokenSource stopping = new CancellationTokenSource();
     private ItemEngine? items;
     private GivenParameters? given;
+    private PipedRows? rows;
 
     /// <summary>The session to use instead of the runspace's default one (from Connect-BizConf).</summary>
     [Parameter]
@@ -44,6 +45,9 @@ public abstract class BizConfCmdlet : PSCmdlet, IDisposable
 
     /// <summary>Which parameters the current item was given (the command line, or non-empty columns of its row).</summary>
     internal GivenParameters Given => given ??= new GivenParameters(this);
+
+    /// <summary>The rows piped to this command, checked as they bind (misspelled columns, a file read with the wrong delimiter).</summary>
+    internal PipedRows Rows => rows ??= new PipedRows(this);
 
     /// <summary>Whether -WhatIf is in force, given or through $WhatIfPreference.</summary>
     internal bool WhatIfInForce =>
@@ -78,6 +82,7 @@ public abstract class BizConfCmdlet : PSCmdlet, IDisposable
 
     protected override void EndProcessing()
     {
+        rows?.Finish();
         items?.Finish();
         Output.Pump(this);
     }

@@ -6,7 +6,8 @@ using System.Runtime.CompilerServices;
 namespace BizConf.PowerShell.Internal;
 
 /// <summary>
-/// Loads the module's table views into a runspace the first time one of its cmdlets runs there, not at import: a
+/// Loads the module's table views, and the type data that makes its times read as ISO 8601 (see
+/// <see cref="InstantMembers"/>), into a runspace the first time one of its cmdlets runs there, not at import: a
 /// format file in the manifest makes PowerShell rebuild its whole format database during Import-Module (measured:
 /// about 17 ms of the 45 ms that import costs over an empty module), a cost the many scripts that import the module
 /// and never show a table should not pay. Every object of this module is written by one of its cmdlets, so its
@@ -37,9 +38,8 @@ internal static class FormatViews
         }
 
         var path = Path.Combine(Path.GetDirectoryName(typeof(FormatViews).Assembly.Location)!, FileName);
-        if (File.Exists(path))
-        {
-            cmdlet.InvokeCommand.InvokeScript(false, ScriptBlock.Create("param($path) Update-FormatData -PrependPath $path"), null, path);
-        }
+        cmdlet.InvokeCommand.InvokeScript(false,
+            ScriptBlock.Create("param($types, $path) Update-TypeData -TypeData $types -Force; if ($path) { Update-FormatData -PrependPath $path }"),
+            null, InstantMembers.TypeData(), File.Exists(path) ? path : null);
     }
 }

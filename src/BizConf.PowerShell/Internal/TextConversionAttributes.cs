@@ -50,34 +50,38 @@ internal sealed class WholeNumberTextAttribute : TextConversionAttribute
         long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) ? number : (object?)null;
 }
 
+/// <summary>
+/// A start time: a [DateTimeOffset], or text or a [DateTime] without a kind read by <see cref="InstantReading"/>
+/// (the same under every culture, a local wall time in a clock change noted; see <see cref="BindingNotes"/>).
+/// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
 internal sealed class InstantTextAttribute : TextConversionAttribute
 {
-    protected override string Expected => "a date and time (write it like 2030-01-14 09:00, or with an offset: 2030-01-14 09:00 +08:00)";
+    protected override string Expected => "a date and time (write it like 2031-01-14 09:00, or with an offset: 2031-01-14 09:00 +08:00)";
 
-    /// <summary>
-    /// Without an offset the text is this machine's local time. A CSV file written by Export-Csv carries dates in
-    /// this machine's culture (01.06.2030 in Germany), while PowerShell's casts read the invariant one (January 6):
-    /// where the two readings differ, the date is refused rather than guessed, so no meeting moves by months.
-    /// Year-first dates read the same everywhere.
-    /// </summary>
-    protected override object? Convert(string text)
+    public override object? Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
-        var local = Parse(text, CultureInfo.CurrentCulture);
-        var invariant = Parse(text, CultureInfo.InvariantCulture);
-        if (local.HasValue && invariant.HasValue && local.Value != invariant.Value)
+        var value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
+        if (value is DateTime wall && wall.Kind == DateTimeKind.Unspecified)
         {
-            throw new ArgumentTransformationMetadataException(
-                $"'{text}' could be read as {local.Value:yyyy-MM-dd} or as {invariant.Value:yyyy-MM-dd} (day and month swapped). Write it year first, like 2030-06-01 10:00.");
+            return Noted(InstantReading.FromWallTime(wall));
         }
 
-        return local ?? invariant;
+        return base.Transform(engineIntrinsics, inputData);
     }
 
-    private static DateTimeOffset? Parse(string text, CultureInfo culture) =>
-        DateTimeOffset.TryParse(text, culture, DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeLocal, out var instant)
-            ? instant
-            : (DateTimeOffset?)null;
+    protected override object? Convert(string text) => InstantReading.Read(text) is { } read ? Noted(read) : null;
+
+    private static object Noted((DateTimeOffset Instant, string? Note) read)
+    {
+        object instant = read.Instant;
+        if (read.Note != null)
+        {
+            BindingNotes.Leave(instant, read.Note);
+        }
+
+        return instant;
+    }
 }
 
 /// <summary>An enum by name (any case) or by its wire number; other names and numbers are refused, listing both.</summary>

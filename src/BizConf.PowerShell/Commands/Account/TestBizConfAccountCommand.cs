@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -13,9 +14,14 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
 {
     private ItemEngine items = null!;
 
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     /// <summary>The account to check; by default the session's.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     public string? LoginName { get; set; }
 
     protected override void BeginProcessing()
@@ -26,13 +32,21 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var loginName = AccountOf(LoginName);
         var output = Output;
+        var memory = SessionMemory.Of(ActiveSession);
         items.Submit(loginName, $"Account '{loginName}'", new Footprint(loginName), null, async token =>
         {
             try
             {
-                return ItemResult.Write(await Client.CheckAccountAsync(loginName, token).ConfigureAwait(false));
+                var usable = await Client.CheckAccountAsync(loginName, token).ConfigureAwait(false);
+                if (usable)
+                {
+                    memory.ActedFor(loginName);
+                }
+
+                return ItemResult.Write(usable);
             }
             catch (BizConfApiException e) when (e.Is(BizConfStatus.AccountNotFound) || e.Is(BizConfStatus.AccountLocked))
             {

@@ -13,8 +13,9 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(MeetingLink))]
 public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
 {
+    /// <summary>The piped object itself; its columns are checked as it binds (see PipedRows).</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -65,6 +66,9 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
     public string? HostToken { get; set; }
 
     private string? commandLineDisplayName;
+    private PipedRows? rows;
+
+    private PipedRows Rows => rows ??= new PipedRows(this);
 
     protected override void BeginProcessing()
     {
@@ -74,6 +78,7 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         try
         {
             // A meeting's or webinar's Name is its title, not a person's: from those only the command line names the person.
@@ -94,4 +99,6 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
             WriteError(ErrorRecords.From(e, (object?)InputObject ?? MeetingNumber));
         }
     }
+
+    protected override void EndProcessing() => Rows.Finish();
 }

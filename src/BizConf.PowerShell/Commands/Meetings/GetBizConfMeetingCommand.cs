@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -20,9 +21,14 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
     private ItemEngine items = null!;
     private bool listed;
 
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     // Named only: at position 0, a typed number (Get-BizConfMeeting 3) would search names for "3".
@@ -49,6 +55,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
     [AllowNull]
     [AllowEmptyCollection]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string[]? LoginName { get; set; }
 
@@ -64,6 +71,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var named = (LoginName ?? Array.Empty<string>()).Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Trim()).ToList();
         if (ParameterSetName == IdSet)
         {
@@ -76,12 +84,23 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
             items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
             var account = AccountOf(named.FirstOrDefault());
             var client = Client.ForAccount(account);
+            var memory = SessionMemory.Of(ActiveSession);
             foreach (var id in Id)
             {
                 items.Submit(id, $"Meeting {id} on account {account}", new Footprint(account).Uses(ResourceKeys.Meeting(id)), null,
-                    async token => ItemResult.Write(await client.GetMeetingAsync(id, token).ConfigureAwait(false)));
+                    async token => ItemResult.Write(memory.Saw(await client.GetMeetingAsync(id, token).ConfigureAwait(false))));
             }
 
+            return;
+        }
+
+        // The hidden InputObject takes any piped object, so one that binds nothing else would list the session's
+        // account once for each: it is refused as PowerShell refused it before InputObject was there.
+        if (InputObject != null && InputObject.Properties["LoginName"] == null && InputObject.Properties["HostLoginName"] == null)
+        {
+            listed = true;
+            items.Fail(InputObject, $"Piped object {InputObject}", new BizConfArgumentException(
+                "A piped object with no Id and no LoginName (or HostLoginName) property names no meeting to read and no account to list.", "LoginName"));
             return;
         }
 
@@ -128,8 +147,9 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
         }
 
         // -Skip and -First apply to each account's listing, as its pages do.
+        var memory = SessionMemory.Of(ActiveSession);
         var walk = new MeetingWalk(items, Client.ForAccount(account), account, query, PageSize, Math.Max(2, ThrottleLimit),
-            PagingParameters.Skip, PagingParameters.First, meeting => WriteObject(meeting),
+            PagingParameters.Skip, PagingParameters.First, meeting => WriteObject(memory.Saw(meeting)),
             PagingParameters.IncludeTotalCount ? count => WriteObject(PagingParameters.NewTotalCount((ulong)count, 1.0)) : (Action<int>?)null);
         walk.Start();
         items.Flush(all: false);

@@ -17,7 +17,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -28,7 +28,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [InstantText(EmptyMeansNotGiven = false)]
     [Alias("Start")]
-    public DateTimeOffset StartTime { get; set; }
+    public DateTimeOffset StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
@@ -70,12 +70,14 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
     private static readonly string[] FieldNames = { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(AllowJoinBeforeHost), nameof(Video), nameof(Audio), nameof(RequireRegistration) };
 
     private readonly RunLedger ledger = new RunLedger();
+    private DateTimeOffset startTime;
     private ItemEngine items = null!;
 
     protected override void BeginProcessing()
@@ -88,6 +90,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var account = AccountOf(LoginName);
         var given = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
         foreach (var value in Given.Values(FieldNames, InputObject, fromSnapshots: true))
@@ -120,12 +123,13 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 
         var skipExisting = SkipExisting.IsPresent;
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         var footprint = new Footprint(account)
             .Changes(ResourceKeys.NewMeeting(request.Name, request.StartTime, request.Duration))
             .Holds(TimeWindow.FromMinutes(request.StartTime, request.Duration));
         items.Submit(target, label, footprint, null, async token =>
         {
-            var meeting = await client.CreateMeetingAsync(request, ledger, skipExisting, token).ConfigureAwait(false);
+            var meeting = memory.Saw(await client.CreateMeetingAsync(request, ledger, skipExisting, token).ConfigureAwait(false));
             return ItemResult.Write(meeting, $"meeting Id {meeting.Id}");
         });
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -8,9 +9,14 @@ namespace BizConf.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Remove, "BizConfMeeting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
 public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long[] Id { get; set; } = Array.Empty<long>();
 
     /// <summary>Cancels without asking for confirmation.</summary>
@@ -21,6 +27,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -40,6 +47,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         if (refused)
         {
             return;
@@ -48,6 +56,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         foreach (var id in Id)
         {
             removal.Send(id, new Footprint(account).Changes(ResourceKeys.Meeting(id)), Force, $"Meeting {id} on account {account}", "Cancel",
@@ -56,6 +65,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
                 async token =>
                 {
                     await client.CancelMeetingAsync(id, token).ConfigureAwait(false);
+                    memory.Forget(account, id);
                     return "cancelled";
                 });
         }

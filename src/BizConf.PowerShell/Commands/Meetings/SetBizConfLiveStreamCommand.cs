@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -8,9 +9,14 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Meeting))]
 public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long Id { get; set; }
 
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -33,6 +39,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -47,6 +54,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = Id;
         var account = AccountOf(LoginName);
         var streamUrl = StreamUrl;
@@ -70,10 +78,11 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 
         var passThru = PassThru.IsPresent;
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         items.Submit(id, label, new Footprint(account).Changes(ResourceKeys.Meeting(id)), null, async token =>
         {
             await client.SetLiveStreamAsync(id, streamUrl, streamKey, liveUrl, token).ConfigureAwait(false);
-            return passThru ? ItemResult.Write(await client.GetMeetingAsync(id, token).ConfigureAwait(false)) : ItemResult.Nothing;
+            return passThru ? ItemResult.Write(memory.Saw(await client.GetMeetingAsync(id, token).ConfigureAwait(false))) : ItemResult.Nothing;
         });
     }
 }

@@ -18,12 +18,13 @@ namespace BizConf.PowerShell.Commands;
 public sealed class SetBizConfMeetingCommand : BizConfCmdlet
 {
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     // From the pipeline by value too, like Get- and Remove-BizConfMeeting: 123 | Set-BizConfMeeting -Duration 45.
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     [WholeNumberText(EmptyMeansNotGiven = false)]
     public long Id { get; set; }
 
@@ -35,7 +36,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [InstantText]
     [Alias("Start")]
-    public DateTimeOffset? StartTime { get; set; }
+    public DateTimeOffset? StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -68,9 +69,11 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
+    private DateTimeOffset? startTime;
     private ItemEngine items = null!;
     private ChangeFlow changes = null!;
 
@@ -84,6 +87,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = Id;
         var account = AccountOf(LoginName);
         var target = (object?)InputObject ?? id;
@@ -100,6 +104,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
         }
 
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         var moves = changed.Any(c => c.Field == nameof(StartTime) || c.Field == nameof(Duration));
         changes.Send(new ChangeItem<Meeting, MeetingRequest>
         {
@@ -111,7 +116,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
             // A move holds the meeting's old time and its new one: what overlaps either waits for it.
             Windows = moves ? current => Windows(current, changed) : null,
             Read = token => client.GetMeetingAsync(id, token),
-            Change = (apply, token) => client.ChangeMeetingAsync(id, apply, token),
+            Change = async (apply, token) => memory.Saw(await client.ChangeMeetingAsync(id, apply, token).ConfigureAwait(false)),
             Apply = current => Changed(current, changed, client.Options.Clock()),
             Named = current => $"Meeting '{current.Name}' (Id {current.Id}, number {current.MeetingNumber}) on account {account}",
             PassThru = PassThru.IsPresent,

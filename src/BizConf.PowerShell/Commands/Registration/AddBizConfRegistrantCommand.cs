@@ -18,11 +18,12 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long MeetingId { get; set; }
 
     // No alias "email": PowerShell refuses an alias equal to the parameter name, and names match ignoring case anyway.
@@ -103,6 +104,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -119,6 +121,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = MeetingId;
         var account = AccountOf(LoginName);
         var request = RegistrantRequest.Build(Given.Values(RegistrantRequest.FieldNames, InputObject, fromSnapshots: true));
@@ -153,9 +156,11 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
         // Registrations that could meet (the same person for the same meeting) run in input order; all others at once.
         var footprint = new Footprint(account).Uses(ResourceKeys.Meeting(id)).Changes(ResourceKeys.Registrant(id, request.Email!.ToUpperInvariant()));
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         items.Submit(target, label, footprint, null, async token =>
         {
             var registrant = await client.AddRegistrantAsync(id, request, token).ConfigureAwait(false);
+            memory.ActedFor(account);
             return ItemResult.Run(() => Written(registrant, request, id, account), $"registrant {registrant.RegistrantId}");
         });
     }

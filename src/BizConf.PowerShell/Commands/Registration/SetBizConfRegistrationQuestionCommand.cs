@@ -13,9 +13,14 @@ namespace BizConf.PowerShell.Commands;
 [Cmdlet(VerbsCommon.Set, "BizConfRegistrationQuestion", SupportsShouldProcess = true)]
 public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long MeetingId { get; set; }
 
     /// <summary>Standard fields to ask: hashtables such as @{ FieldName = 'org'; Required = $true }, or field names.</summary>
@@ -36,6 +41,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -50,6 +56,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var id = MeetingId;
         var account = AccountOf(LoginName);
         var questions = Question;

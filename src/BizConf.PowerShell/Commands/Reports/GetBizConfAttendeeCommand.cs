@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -9,9 +10,14 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Attendee))]
 public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("Id", "confId")]
+    [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long[] MeetingId { get; set; } = Array.Empty<long>();
 
     private ItemEngine items = null!;
@@ -24,12 +30,14 @@ public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
         foreach (var key in MeetingId)
         {
             // A site-token call: no account is named, so nothing of it clashes with another item.
             items.Submit(key, $"Meeting {key}", new Footprint(ActiveSession.LoginName), null,
-                async token => ItemResult.WriteEach(await Client.GetAttendeesAsync(key, token).ConfigureAwait(false)));
+                async token => ReportResults.RowsOrWarning(this, await Client.GetAttendeesAsync(key, token).ConfigureAwait(false),
+                    $"Meeting {key} has no attendance yet: it has not been held, or its attendance is not ready yet."));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -9,6 +10,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(PollAnswer))]
 public sealed class GetBizConfPollCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("meetingNo", "confNumber", "confNo")]
@@ -24,12 +29,14 @@ public sealed class GetBizConfPollCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingNumber.Length;
         foreach (var key in MeetingNumber)
         {
             // A site-token call: no account is named, so nothing of it clashes with another item.
-            items.Submit(key, $"Meeting {key}", new Footprint(ActiveSession.LoginName), null,
-                async token => ItemResult.WriteEach(await Client.GetPollAnswersAsync(key, token).ConfigureAwait(false)));
+            items.Submit(key, $"Meeting number {key}", new Footprint(ActiveSession.LoginName), null,
+                async token => ReportResults.RowsOrWarning(this, await Client.GetPollAnswersAsync(key, token).ConfigureAwait(false),
+                    $"Meeting number {key} has no poll answers: it has not been held yet, or nobody answered a poll in it."));
         }
     }
 }

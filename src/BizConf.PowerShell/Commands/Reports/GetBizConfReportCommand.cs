@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -14,6 +15,10 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
 {
     private const string NumberSet = "MeetingNumber";
     private const string JoinUrlSet = "JoinUrl";
+
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -35,6 +40,7 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         // Site-token calls: no account is named, so nothing of them clashes with another item.
         var footprint = new Footprint(ActiveSession.LoginName);
         if (ParameterSetName == JoinUrlSet)
@@ -42,7 +48,8 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
             foreach (var link in JoinUrl)
             {
                 items.Submit(link, $"Meeting at {link}", footprint, null,
-                    async token => ItemResult.WriteEach(await Client.GetReportsByJoinUrlAsync(link, token).ConfigureAwait(false)));
+                    async token => ReportResults.RowsOrWarning(this, await Client.GetReportsByJoinUrlAsync(link, token).ConfigureAwait(false),
+                        $"The meeting at {link} has no report yet: it has not been held, or its report is not ready yet."));
             }
 
             return;
@@ -50,8 +57,9 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
 
         foreach (var number in MeetingNumber)
         {
-            items.Submit(number, $"Meeting {number}", footprint, null,
-                async token => ItemResult.WriteEach(await Client.GetReportsByNumberAsync(number, token).ConfigureAwait(false)));
+            items.Submit(number, $"Meeting number {number}", footprint, null,
+                async token => ReportResults.RowsOrWarning(this, await Client.GetReportsByNumberAsync(number, token).ConfigureAwait(false),
+                    $"Meeting number {number} has no report yet: it has not been held, or its report is not ready yet."));
         }
     }
 }

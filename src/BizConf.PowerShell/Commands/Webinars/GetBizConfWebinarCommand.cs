@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using BizConf.PowerShell.Engine;
+using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 
@@ -9,6 +10,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Webinar))]
 public sealed class GetBizConfWebinarCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
+    [Parameter(ValueFromPipeline = true, DontShow = true)]
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
+
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("webinarNo")]
@@ -18,6 +23,7 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
@@ -31,13 +37,20 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         foreach (var number in WebinarNumber)
         {
             items.Submit(number, $"Webinar {number} on account {account}", new Footprint(account).Uses(ResourceKeys.Webinar(number)), null,
-                async token => ItemResult.Write(await client.GetWebinarAsync(number, token).ConfigureAwait(false)));
+                async token =>
+                {
+                    var webinar = await client.GetWebinarAsync(number, token).ConfigureAwait(false);
+                    memory.ActedFor(account);
+                    return ItemResult.Write(webinar);
+                });
         }
     }
 }

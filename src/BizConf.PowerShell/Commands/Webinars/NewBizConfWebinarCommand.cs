@@ -13,7 +13,7 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
 {
     /// <summary>The piped object itself, kept as the target of an error so a failed CSV row can be found.</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
@@ -24,7 +24,7 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [InstantText(EmptyMeansNotGiven = false)]
     [Alias("Start")]
-    public DateTimeOffset StartTime { get; set; }
+    public DateTimeOffset StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(ScheduleRules.MinDuration, ScheduleRules.MaxDuration)]
@@ -63,12 +63,14 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
     private static readonly string[] FieldNames =
         { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(HostVideo), nameof(ParticipantVideo), nameof(Audio), nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) };
 
+    private DateTimeOffset startTime;
     private ItemEngine items = null!;
 
     protected override void BeginProcessing()
@@ -81,6 +83,7 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var account = AccountOf(LoginName);
         var request = WebinarRequest.Build(Given.Values(FieldNames, InputObject, fromSnapshots: true));
         var target = (object?)InputObject ?? request;
@@ -101,10 +104,12 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
         }
 
         var client = Client.ForAccount(account);
+        var memory = SessionMemory.Of(ActiveSession);
         var footprint = new Footprint(account).Changes(ResourceKeys.NewWebinar(request.Name, request.StartTime, request.Duration));
         items.Submit(target, label, footprint, null, async token =>
         {
             var webinar = await client.CreateWebinarAsync(request, token).ConfigureAwait(false);
+            memory.ActedFor(account);
             return ItemResult.Write(webinar, $"webinar number {webinar.WebinarNumber}");
         });
     }

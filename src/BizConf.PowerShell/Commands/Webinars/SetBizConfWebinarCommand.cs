@@ -18,7 +18,7 @@ namespace BizConf.PowerShell.Commands;
 public sealed class SetBizConfWebinarCommand : BizConfCmdlet
 {
     [Parameter(ValueFromPipeline = true, DontShow = true)]
-    public PSObject? InputObject { get; set; }
+    public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     // From the pipeline by value too, like Get- and Remove-BizConfWebinar: '48432493631' | Set-BizConfWebinar ...
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -34,7 +34,7 @@ public sealed class SetBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [InstantText]
     [Alias("Start")]
-    public DateTimeOffset? StartTime { get; set; }
+    public DateTimeOffset? StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
     [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -80,11 +80,13 @@ public sealed class SetBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
+    [ArgumentCompleter(typeof(AccountCompleter))]
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
     private static readonly string[] StreamFields = { nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) };
 
+    private DateTimeOffset? startTime;
     private ItemEngine items = null!;
     private ChangeFlow changes = null!;
 
@@ -98,6 +100,7 @@ public sealed class SetBizConfWebinarCommand : BizConfCmdlet
 
     protected override void ProcessRecord()
     {
+        Rows.Check();
         var number = WebinarNumber;
         var account = AccountOf(LoginName);
         var piped = InputObject;
