@@ -78,24 +78,26 @@ Describe 'New-BizConfMeeting' {
         (Get-EmulatorRequest $script:emulator -Endpoint confReservation)[0].fields.startTime | Should -Be "$($script:year)-03-04 09:00:00"
     }
 
-    It 'refuses a date whose day and month this culture and the invariant one read apart, and takes the others' {
+    It 'refuses a date whose day and month read two ways, naming StartTime and both readings, under culture <_>' -ForEach 'de-DE', 'en-US', 'invariant' {
         $saved = [cultureinfo]::CurrentCulture
         try {
-            [cultureinfo]::CurrentCulture = 'de-DE'
+            [cultureinfo]::CurrentCulture = if ($_ -eq 'invariant') { [cultureinfo]::InvariantCulture } else { $_ }
             $rows = @(
                 [pscustomobject]@{ Name = 'Ambiguous'; StartTime = "01.06.$($script:year) 10:00"; Duration = 30 }
-                [pscustomobject]@{ Name = 'Only German'; StartTime = "23.01.$($script:year) 10:00"; Duration = 30 }
+                [pscustomobject]@{ Name = 'Slashes'; StartTime = "06/01/$($script:year) 11:00"; Duration = 30 }
+                [pscustomobject]@{ Name = 'Day over 12'; StartTime = "23.01.$($script:year) 10:00"; Duration = 30 }
                 [pscustomobject]@{ Name = 'Year first'; StartTime = "$($script:year)-06-01 10:00"; Duration = 30 }
             )
             $made = $rows | New-BizConfMeeting -ErrorVariable failures -ErrorAction SilentlyContinue
         }
         finally { [cultureinfo]::CurrentCulture = $saved }
-        $made.Name | Should -Be @('Only German', 'Year first')
+        $made.Name | Should -Be @('Day over 12', 'Year first')
         $made[0].StartTime.LocalDateTime | Should -Be ([datetime]::new($script:year, 1, 23, 10, 0, 0))
         $made[1].StartTime.LocalDateTime | Should -Be ([datetime]::new($script:year, 6, 1, 10, 0, 0))
-        $failures.Count | Should -Be 1
-        $failures[0].ToString() | Should -BeLike "*'01.06.$($script:year) 10:00' could be read as $($script:year)-06-01 or as $($script:year)-01-06*Write it year first*"
-        $failures[0].TargetObject.Name | Should -Be 'Ambiguous'
+        $failures.Count | Should -Be 2
+        $failures[0].ToString() | Should -BeLike "*StartTime*'01.06.$($script:year) 10:00' reads two ways: 1 June $($script:year) with the day first, or 6 January $($script:year) with the month first*Write it year first*"
+        $failures[1].ToString() | Should -BeLike "*StartTime*'06/01/$($script:year) 11:00' reads two ways: 6 January $($script:year) with the day first, or 1 June $($script:year) with the month first*"
+        @($failures.TargetObject.Name) | Should -Be @('Ambiguous', 'Slashes')
     }
 
     It 'trims the name' {
