@@ -124,14 +124,24 @@ internal sealed class MeetingCreation
             return;
         }
 
-        if (state.LastUnansweredSentAt.HasValue)
+        var wait = state.LastUnansweredSentAt.HasValue ? state.LastUnansweredSentAt.Value + TwinLookDelay() - Options.Clock() : TimeSpan.Zero;
+        if (wait > TimeSpan.Zero && ledger.DeferTwinChecks)
         {
-            var wait = state.LastUnansweredSentAt.Value + TwinLookDelay() - Options.Clock();
-            if (wait > TimeSpan.Zero)
-            {
-                state.Log($"An earlier attempt for meeting '{kept.Name}' went unanswered and may still be carried out: looking for a twin in {HttpSender.Seconds(wait)} s.");
-                await Options.Delay(wait, cancellationToken).ConfigureAwait(false);
-            }
+            // The row is written now; the run waits for its late twins at its end, all of them at once.
+            state.Log($"An earlier attempt for meeting '{kept.Name}' (Id {kept.Id}) went unanswered and may still be carried out: the run looks for a twin in {HttpSender.Seconds(wait)} s, before it ends.");
+            ledger.Defer($"'{kept.Name}' (Id {kept.Id}) on account {client.LoginName}", Options.Clock() + wait, token => LookForTwinsAsync(kept, wait, token));
+            return;
+        }
+
+        await LookForTwinsAsync(kept, wait, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task LookForTwinsAsync(Meeting kept, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (wait > TimeSpan.Zero)
+        {
+            state.Log($"An earlier attempt for meeting '{kept.Name}' went unanswered and may still be carried out: looking for a twin in {HttpSender.Seconds(wait)} s.");
+            await Options.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
 
         try

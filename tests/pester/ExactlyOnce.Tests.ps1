@@ -104,6 +104,34 @@ Describe 'Exactly once when an answer is lost or late' {
             "carried out after the client had given up on it; it was cancelled, and the row keeps meeting Id $($live[0].id).")
     }
 
+    It 'writes a row at once after a dropped attempt, and looks for its twin only before the command ends' {
+        # The first create's connection is dropped before anything is done; the look finds nothing and the repeat makes
+        # the meeting. The dropped attempt could still be carried out late, so a twin look is due, but it must not
+        # hold the row (and every row behind it) back: the row is written first, and the look waits at the end.
+        foreach ($i in 1..3) { Add-EmulatorAccount $script:emulator -LoginName "drop-$i" }
+        Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -BaseUri $script:emulator.Uri -MaxRetry 3 -TimeoutSec 2
+        $start = Get-FutureTime -Days 3
+        $rows = foreach ($i in 0..8) { [pscustomobject]@{ LoginName = "drop-$(1 + $i % 3)"; Name = "Drop $i"; StartTime = $start.AddHours(2 * $i); Duration = 30 } }
+        Add-EmulatorFault $script:emulator -Endpoint confReservation -Kind drop -Count 1
+
+        $stream = @($rows | New-BizConfMeeting -ThrottleLimit 3 -ErrorVariable failed -Verbose 4>&1)
+
+        $failed.Count | Should -Be 0
+        $run = Split-Stream $stream
+        $run.Meetings.Name | Should -Be $rows.Name
+        (Get-LiveMeeting 'Drop *').Count | Should -Be 9
+        $deferred = @($run.Verbose | Where-Object { $_ -like '*went unanswered and may still be carried out: the run looks for a twin in*before it ends.' })
+        $deferred.Count | Should -Be 1
+        $dropped = $deferred[0] -replace "^.*meeting '([^']+)'.*$", '$1'
+        $dropped | Should -BeIn $rows.Name
+        # In the command's own stream: every meeting is written before the closing wait for twins is announced.
+        $settle = @(0..($stream.Count - 1) | Where-Object { $stream[$_] -is [System.Management.Automation.VerboseRecord] -and $stream[$_].Message -like '1 meeting had an unanswered attempt*looking for twins until*' })
+        $settle.Count | Should -Be 1
+        $lastMeeting = @(0..($stream.Count - 1) | Where-Object { $stream[$_] -is [BizConf.Meeting] })[-1]
+        $lastMeeting | Should -BeLessThan $settle[0]
+        $run.Verbose | Where-Object { $_ -like "*An earlier attempt for meeting '$dropped' went unanswered*looking for a twin in*" } | Should -Not -BeNullOrEmpty
+    }
+
     It 'writes each of 200 rows once, with no twin, when one create in five answers after the timeout' {
         foreach ($i in 1..10) { Add-EmulatorAccount $script:emulator -LoginName "soak-$i" }
         Connect-BizConf -LoginName demo -ApiKey (ConvertTo-TestSecret 'demo-api-key') -BaseUri $script:emulator.Uri -MaxRetry 3 -TimeoutSec 1

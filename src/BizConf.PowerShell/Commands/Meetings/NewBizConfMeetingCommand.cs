@@ -76,7 +76,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
 
     private static readonly string[] FieldNames = { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(AllowJoinBeforeHost), nameof(Video), nameof(Audio), nameof(RequireRegistration) };
 
-    private readonly RunLedger ledger = new RunLedger();
+    private readonly RunLedger ledger = new RunLedger { DeferTwinChecks = true };
     private DateTimeOffset startTime;
     private ItemEngine items = null!;
 
@@ -137,9 +137,46 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     protected override void EndProcessing()
     {
         base.EndProcessing();
+        SettleTwinChecks();
+        ledger.Dispose();
         if (ledger.SkippedExisting > 0)
         {
             WriteWarning($"-SkipExisting: {ledger.SkippedExisting} of the rows were already on their accounts and were not scheduled again; their meetings were written as found.");
         }
+    }
+
+    protected override void StopProcessing()
+    {
+        base.StopProcessing();
+        ledger.StopTwinChecks();
+        foreach (var meeting in ledger.PendingTwinChecks)
+        {
+            Host?.UI?.WriteWarningLine(
+                $"Meeting {meeting} was written, but the look for a twin that an earlier unanswered attempt may still make was stopped: " +
+                "check that account for a second meeting with this name and start.");
+        }
+    }
+
+    /// <summary>
+    /// Rows whose create was answered only after an unanswered attempt were written at once; the look for a twin
+    /// such an attempt may still make waits for it, and the command ends once every such look is done.
+    /// </summary>
+    private void SettleTwinChecks()
+    {
+        var pending = ledger.PendingTwinChecks.Count;
+        if (pending == 0)
+        {
+            return;
+        }
+
+        var by = ledger.SettlesBy ?? Client.Options.Clock();
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture,
+            "{0} meeting{1} had an unanswered attempt that may still be carried out: looking for twins until {2:HH:mm:ss} before the command ends.",
+            pending, pending == 1 ? string.Empty : "s", by.ToLocalTime()));
+        Await(async token =>
+        {
+            await ledger.SettleAsync(token).ConfigureAwait(false);
+            return true;
+        });
     }
 }
