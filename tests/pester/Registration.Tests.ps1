@@ -201,8 +201,11 @@ no@example.com,No,no
         $copied[0].Answer('Track') | Should -Be 'Ops'
         $copied[0].LastName | Should -Be 'Lee'
         $copied[1].CustomAnswers | Should -Be 'Track=Dev'
-        (Get-EmulatorRequest $script:emulator -Endpoint addRegistrant)[0].fields.custom_questions |
+        # The two rows ran at once: each request is found by its e-mail, not by when it arrived.
+        $sent = Get-EmulatorRequest $script:emulator -Endpoint addRegistrant
+        ($sent | Where-Object { $_.fields.email -eq 'ann@example.com' }).fields.custom_questions |
             Should -Be '[{"title":"Track","value":"Ops"},{"title":"Notes; remarks","value":"a=b; c\\d"}]'
+        ($sent | Where-Object { $_.fields.email -eq 'bo@example.com' }).fields.custom_questions | Should -Be '[{"title":"Track","value":"Dev"}]'
         (Get-EmulatorRequest $script:emulator -Endpoint addRegistrant).fields.confId | Should -Be @("$($other.Id)", "$($other.Id)")
     }
 
