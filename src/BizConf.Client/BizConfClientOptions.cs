@@ -9,6 +9,7 @@ namespace BizConf;
 /// </summary>
 public sealed class BizConfClientOptions
 {
+    /// <summary>The service's own API root, used unless BaseUri says otherwise.</summary>
     public static readonly Uri DefaultBaseUri = new Uri("https://api.bizvideo.cn/openapi/");
 
     private Uri baseUri = DefaultBaseUri;
@@ -23,11 +24,13 @@ public sealed class BizConfClientOptions
         set => baseUri = NormalizeBaseUri(value);
     }
 
+    /// <summary>The account the client acts for: it signs every meeting, webinar and registration call.</summary>
     public string LoginName { get; set; } = string.Empty;
 
     /// <summary>The site sign; required by the webinar and report endpoints and by account/check.</summary>
     public string? SiteSign { get; set; }
 
+    /// <summary>The site's zone, in which requests carry wall-clock times (China Standard Time unless said otherwise).</summary>
     public TimeZoneInfo TimeZone { get; set; } = SiteTime.ResolveZone(null);
 
     /// <summary>The longest an attempt may be given: a day.</summary>
@@ -118,6 +121,7 @@ public sealed class BizConfClientOptions
         }
     }
 
+    /// <summary>Checks that a root is absolute http or https and gives it the form BaseUri keeps (see there).</summary>
     public static Uri NormalizeBaseUri(Uri uri)
     {
         if (uri == null)

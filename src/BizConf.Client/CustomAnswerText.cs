@@ -11,6 +11,7 @@ namespace BizConf;
 /// </summary>
 public static class CustomAnswerText
 {
+    /// <summary>Writes the answers, in the order given, as one escaped line.</summary>
     public static string Format(IEnumerable<KeyValuePair<string, string>> answers)
     {
         var text = new StringBuilder();

@@ -23,6 +23,7 @@ public sealed class TextRule
     /// <summary>The parameter an error names (its ParamName).</summary>
     public string Parameter { get; }
 
+    /// <summary>The most characters the field may hold.</summary>
     public int MaxLength { get; }
 
     /// <summary>True for free text the service shows as written (comments, answers), where a tab does no harm.</summary>
@@ -31,6 +32,7 @@ public sealed class TextRule
     /// <summary>Where the limit comes from: the API's own text, or the module's choice where the API names none.</summary>
     public string Basis { get; }
 
+    /// <summary>The rule as one readable line: field, limit, tab and basis.</summary>
     public override string ToString() => $"{Field}: at most {MaxLength} characters{(AllowsTab ? ", tab allowed" : string.Empty)} ({Basis})";
 }
 

@@ -8,7 +8,9 @@ namespace BizConf;
 /// </summary>
 public static class SiteTime
 {
+    /// <summary>How the service writes a time, in both directions.</summary>
     public const string WireFormat = "yyyy-MM-dd HH:mm:ss";
+    /// <summary>The site's zone when none is given.</summary>
     public const string DefaultZoneId = "China Standard Time";
 
     private static readonly string[] ChinaZoneIds = { "China Standard Time", "Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC" };

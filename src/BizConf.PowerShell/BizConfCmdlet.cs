@@ -55,6 +55,7 @@ public abstract class BizConfCmdlet : PSCmdlet, IDisposable
             ? ((SwitchParameter)whatIf).IsPresent
             : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
 
+    /// <summary>Finds the session (-Session or the current one) and refuses to go on without an open one.</summary>
     protected override void BeginProcessing()
     {
         FormatViews.EnsureLoaded(this);
@@ -80,6 +81,7 @@ public abstract class BizConfCmdlet : PSCmdlet, IDisposable
         Given.Begin();
     }
 
+    /// <summary>Finishes the rows still in flight and writes what they answered.</summary>
     protected override void EndProcessing()
     {
         rows?.Finish();
@@ -87,6 +89,7 @@ public abstract class BizConfCmdlet : PSCmdlet, IDisposable
         Output.Pump(this);
     }
 
+    /// <summary>Cancels the calls in flight and tells on the host which rows were sent but not written.</summary>
     protected override void StopProcessing()
     {
         stopping.Cancel();

@@ -17,6 +17,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     private static AssemblyResolver? resolver;
     private static int imports;
 
+    /// <summary>Called by PowerShell on Import-Module: on Windows PowerShell 5.1 it puts the resolver and the network settings in place.</summary>
     public void OnImport()
     {
         if (!NetFrameworkSetup.IsCurrentRuntime)
@@ -37,6 +38,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         NetFrameworkSetup.ApplyNetworkSettings();
     }
 
+    /// <summary>Called by PowerShell on Remove-Module: the last removal in the process takes the resolver away again.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         if (!NetFrameworkSetup.IsCurrentRuntime)

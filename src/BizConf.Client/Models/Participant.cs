@@ -8,26 +8,34 @@ namespace BizConf;
 /// </summary>
 public sealed class Participant : RegistrationDetails
 {
+    /// <summary>The number of the meeting the stay was in.</summary>
     public string MeetingNumber { get; set; } = string.Empty;
 
+    /// <summary>The id of the session the stay was in (the API's <c>confUUID</c>).</summary>
     public string? SessionId { get; set; }
 
+    /// <summary>The name the person joined under.</summary>
     public string Name { get; set; } = string.Empty;
 
     /// <summary>The "user-defined id" (the API's <c>cuid</c>).</summary>
     public string? CustomId { get; set; }
 
+    /// <summary>When the person came in; null when the report does not say.</summary>
     public DateTimeOffset? JoinTime { get; set; }
 
+    /// <summary>When the person left; null when the report does not say.</summary>
     public DateTimeOffset? LeaveTime { get; set; }
 
     /// <summary>LeaveTime minus JoinTime; null when either is unknown.</summary>
     public TimeSpan? Duration { get; set; }
 
+    /// <summary>The kind of device the person joined from, as the service words it.</summary>
     public string? Device { get; set; }
 
+    /// <summary>The address the person joined from, as the service saw it.</summary>
     public string? IPAddress { get; set; }
 
+    /// <summary>The id of the person's registration, for a meeting with registration.</summary>
     public string? RegistrantId { get; set; }
 
     /// <summary>
@@ -49,5 +57,6 @@ public sealed class Participant : RegistrationDetails
     /// </summary>
     public string? CustomAnswers { get; set; }
 
+    /// <summary>The person's name.</summary>
     public override string ToString() => Name;
 }

@@ -7,8 +7,11 @@ namespace BizConf;
 /// <summary>Whether a registrant may join: the service's pending, approved and denied.</summary>
 public enum RegistrantStatus
 {
+    /// <summary>May join the meeting.</summary>
     Approved,
+    /// <summary>Waiting for the host to approve or deny.</summary>
     Pending,
+    /// <summary>Turned down by the host; cannot join.</summary>
     Denied,
 }
 
@@ -17,6 +20,7 @@ public sealed class Registrant : RegistrationDetails
 {
     private IReadOnlyList<KeyValuePair<string, string>> answers = Array.Empty<KeyValuePair<string, string>>();
 
+    /// <summary>The service's id of this registration.</summary>
     public string RegistrantId { get; set; } = string.Empty;
 
     /// <summary>The meeting's Id (the confId of the call).</summary>
@@ -34,6 +38,7 @@ public sealed class Registrant : RegistrationDetails
     /// <summary>The meeting's start, as addRegistrant answers it (<c>start_time</c>); empty from getRegistrants.</summary>
     public DateTimeOffset? MeetingStartTime { get; set; }
 
+    /// <summary>Whether the person may join: approved, pending or denied.</summary>
     public RegistrantStatus Status { get; set; }
 
     /// <summary>The registrant's own join link.</summary>
@@ -66,5 +71,6 @@ public sealed class Registrant : RegistrationDetails
     /// <summary>Sets the custom answers (title, value), in the order given.</summary>
     public void SetAnswers(IEnumerable<KeyValuePair<string, string>> titledValues) => answers = titledValues.ToList();
 
+    /// <summary>The person's name and e-mail, as a short label.</summary>
     public override string ToString() => string.IsNullOrEmpty(LastName) ? $"{FirstName} <{Email}>" : $"{FirstName} {LastName} <{Email}>";
 }

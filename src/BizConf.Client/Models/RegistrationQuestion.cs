@@ -9,10 +9,12 @@ namespace BizConf;
 /// </summary>
 public sealed class RegistrationQuestion
 {
+    /// <summary>Makes an empty question, for PowerShell to fill from a hashtable.</summary>
     public RegistrationQuestion()
     {
     }
 
+    /// <summary>Asks for the field of this name, not required.</summary>
     public RegistrationQuestion(string fieldName)
     {
         FieldName = fieldName;
@@ -21,8 +23,10 @@ public sealed class RegistrationQuestion
     /// <summary>The wire name (job_title) or the same without underscores, in any case (JobTitle).</summary>
     public string FieldName { get; set; } = string.Empty;
 
+    /// <summary>Whether a registrant must fill in the field.</summary>
     public bool Required { get; set; }
 
+    /// <summary>The field name, marked when it is required.</summary>
     public override string ToString() => Required ? FieldName + " (required)" : FieldName;
 }
 
@@ -30,22 +34,28 @@ public sealed class RegistrationQuestion
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The API's own names of the two kinds: short and single.")]
 public enum RegistrationQuestionType
 {
+    /// <summary>Free text, up to 128 characters.</summary>
     Short,
+    /// <summary>One choice out of the question's answers.</summary>
     Single,
 }
 
 /// <summary>A question of the meeting's own (updateRegistrationQuestions, <c>custom_questions</c>).</summary>
 public sealed class CustomRegistrationQuestion
 {
+    /// <summary>The question as registrants see it; it also names the answer.</summary>
     public string Title { get; set; } = string.Empty;
 
+    /// <summary>Whether the question takes free text (Short) or one of its answers (Single).</summary>
     public RegistrationQuestionType Type { get; set; } = RegistrationQuestionType.Short;
 
+    /// <summary>Whether a registrant must answer the question.</summary>
     public bool Required { get; set; }
 
     /// <summary>The choices of a Single question (at least one); a Short question may list suggestions.</summary>
     public string[] Answers { get; set; } = Array.Empty<string>();
 
+    /// <summary>The question's title.</summary>
     public override string ToString() => Title;
 }
 
@@ -56,6 +66,7 @@ public sealed class CustomRegistrationQuestion
 /// </summary>
 public static class RegistrationQuestions
 {
+    /// <summary>Refuses questions the service would refuse, with a message that names the parameter and the rule.</summary>
     public static void Validate(IReadOnlyList<RegistrationQuestion>? questions, IReadOnlyList<CustomRegistrationQuestion>? customQuestions)
     {
         if (questions == null && customQuestions == null)
@@ -126,19 +137,23 @@ public static class RegistrationQuestions
 /// <summary>The fixed value lists of docs/API.md, "Registration", and the reading of user input against them.</summary>
 public static class RegistrationValues
 {
+    /// <summary>The most characters an answer to a custom question may hold.</summary>
     public const int MaxCustomAnswerLength = 128;
 
+    /// <summary>The standard fields a meeting may ask for, by their wire names.</summary>
     public static readonly IReadOnlyList<string> FieldNames = new[]
     {
         "last_name", "address", "city", "country", "zip", "state", "phone", "industry", "org", "job_title",
         "purchasing_time_frame", "role_in_purchase_process", "no_of_employees", "comments",
     };
 
+    /// <summary>The size bands the service accepts for the number of employees.</summary>
     public static readonly IReadOnlyList<string> EmployeeCounts = new[]
     {
         "1-20", "21-50", "51-100", "101-500", "500-1,000", "1,001-5,000", "5,001-10,000", "More than 10,000",
     };
 
+    /// <summary>The languages the service can write registration e-mails in.</summary>
     public static readonly IReadOnlyList<string> Languages = new[]
     {
         "en-US", "de-DE", "es-ES", "fr-FR", "jp-JP", "pt-PT", "ru-RU", "zh-CN", "zh-TW", "ko-KO", "it-IT", "vi-VN", "pl-PL", "Tr-TR",

@@ -8,8 +8,11 @@ namespace BizConf;
 /// </summary>
 public static class ScheduleRules
 {
+    /// <summary>The shortest meeting or webinar the service books, in minutes.</summary>
     public const int MinDuration = 1;
+    /// <summary>The longest meeting or webinar the service books, in minutes (a day).</summary>
     public const int MaxDuration = 1440;
+    /// <summary>The most characters a meeting's or webinar's name may hold.</summary>
     public const int MaxNameLength = 128;
 
     /// <summary>Refuses what the service would refuse, naming the parameter and the rule.</summary>
@@ -42,6 +45,7 @@ public static class ScheduleRules
         }
     }
 
+    /// <summary>Refuses a duration outside the service's range, naming Duration and the range.</summary>
     public static void ValidateDuration(int duration)
     {
         if (duration < MinDuration || duration > MaxDuration)

@@ -31,56 +31,82 @@ public static class InstantMembers
 
     private const string IsoFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
 
+    /// <summary>The Meeting's StartTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? MeetingStartTime(PSObject instance) => Wrap(((Meeting)instance.BaseObject).StartTime);
 
+    /// <summary>Sets the Meeting's StartTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void MeetingStartTime(PSObject instance, object? value) => ((Meeting)instance.BaseObject).StartTime = Unwrap(value);
 
+    /// <summary>The Meeting's EndTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? MeetingEndTime(PSObject instance) => Wrap(((Meeting)instance.BaseObject).EndTime);
 
+    /// <summary>The Webinar's StartTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? WebinarStartTime(PSObject instance) => Wrap(((Webinar)instance.BaseObject).StartTime);
 
+    /// <summary>Sets the Webinar's StartTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void WebinarStartTime(PSObject instance, object? value) => ((Webinar)instance.BaseObject).StartTime = Unwrap(value);
 
+    /// <summary>The Registrant's MeetingStartTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? RegistrantMeetingStartTime(PSObject instance) => Wrap(((Registrant)instance.BaseObject).MeetingStartTime);
 
+    /// <summary>Sets the Registrant's MeetingStartTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void RegistrantMeetingStartTime(PSObject instance, object? value) => ((Registrant)instance.BaseObject).MeetingStartTime = Unwrap(value);
 
+    /// <summary>The Registrant's CreatedTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? RegistrantCreatedTime(PSObject instance) => Wrap(((Registrant)instance.BaseObject).CreatedTime);
 
+    /// <summary>Sets the Registrant's CreatedTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void RegistrantCreatedTime(PSObject instance, object? value) => ((Registrant)instance.BaseObject).CreatedTime = Unwrap(value);
 
+    /// <summary>The MeetingReport's StartTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? ReportStartTime(PSObject instance) => Wrap(((MeetingReport)instance.BaseObject).StartTime);
 
+    /// <summary>Sets the MeetingReport's StartTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void ReportStartTime(PSObject instance, object? value) => ((MeetingReport)instance.BaseObject).StartTime = Unwrap(value);
 
+    /// <summary>The MeetingReport's EndTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? ReportEndTime(PSObject instance) => Wrap(((MeetingReport)instance.BaseObject).EndTime);
 
+    /// <summary>Sets the MeetingReport's EndTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void ReportEndTime(PSObject instance, object? value) => ((MeetingReport)instance.BaseObject).EndTime = Unwrap(value);
 
+    /// <summary>The Attendee's JoinTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? AttendeeJoinTime(PSObject instance) => Wrap(((Attendee)instance.BaseObject).JoinTime);
 
+    /// <summary>Sets the Attendee's JoinTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void AttendeeJoinTime(PSObject instance, object? value) => ((Attendee)instance.BaseObject).JoinTime = Unwrap(value);
 
+    /// <summary>The Attendee's LeaveTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? AttendeeLeaveTime(PSObject instance) => Wrap(((Attendee)instance.BaseObject).LeaveTime);
 
+    /// <summary>Sets the Attendee's LeaveTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void AttendeeLeaveTime(PSObject instance, object? value) => ((Attendee)instance.BaseObject).LeaveTime = Unwrap(value);
 
+    /// <summary>The Participant's JoinTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? ParticipantJoinTime(PSObject instance) => Wrap(((Participant)instance.BaseObject).JoinTime);
 
+    /// <summary>Sets the Participant's JoinTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void ParticipantJoinTime(PSObject instance, object? value) => ((Participant)instance.BaseObject).JoinTime = Unwrap(value);
 
+    /// <summary>The Participant's LeaveTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? ParticipantLeaveTime(PSObject instance) => Wrap(((Participant)instance.BaseObject).LeaveTime);
 
+    /// <summary>Sets the Participant's LeaveTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void ParticipantLeaveTime(PSObject instance, object? value) => ((Participant)instance.BaseObject).LeaveTime = Unwrap(value);
 
+    /// <summary>The Participant's RegistrationTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? ParticipantRegistrationTime(PSObject instance) => Wrap(((Participant)instance.BaseObject).RegistrationTime);
 
+    /// <summary>Sets the Participant's RegistrationTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void ParticipantRegistrationTime(PSObject instance, object? value) => ((Participant)instance.BaseObject).RegistrationTime = Unwrap(value);
 
+    /// <summary>The PollAnswer's StartTime as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? PollStartTime(PSObject instance) => Wrap(((PollAnswer)instance.BaseObject).StartTime);
 
+    /// <summary>Sets the PollAnswer's StartTime from what PowerShell assigns (a tagged time, a date or null).</summary>
     public static void PollStartTime(PSObject instance, object? value) => ((PollAnswer)instance.BaseObject).StartTime = Unwrap(value);
 
+    /// <summary>The BizConfSession's ConnectedAt as a tagged time, which reads as ISO 8601; null when unknown.</summary>
     public static object? SessionConnectedAt(PSObject instance) => Wrap(((BizConfSession)instance.BaseObject).ConnectedAt);
 
     /// <summary>ToString of a tagged time: without arguments the ISO form; with them, [DateTimeOffset]'s own overloads.</summary>

@@ -24,12 +24,14 @@ public sealed class TestBizConfAccountCommand : BizConfCmdlet
     [ArgumentCompleter(typeof(AccountCompleter))]
     public string? LoginName { get; set; }
 
+    /// <summary>Opens the session and starts the engine that checks the accounts.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         items = StartItems("Checking BizConf accounts");
     }
 
+    /// <summary>Checks the account of this row (or the session's) and writes whether it can be used.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -17,11 +17,13 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The 10-digit number of the meeting the link opens; binds from a piped meeting's MeetingNumber.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("meetingNo", "confno")]
     public string MeetingNumber { get; set; } = string.Empty;
 
+    /// <summary>Attendee (the default) for a join link, or Host for a start link.</summary>
     [Parameter]
     public MeetingLinkRole Role { get; set; } = MeetingLinkRole.Attendee;
 
@@ -42,24 +44,28 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
     [Alias("first_name", "GivenName")]
     public string? FirstName { get; set; }
 
+    /// <summary>With FirstName, the name shown when no DisplayName is given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
     [Alias("last_name", "Surname")]
     public string? LastName { get; set; }
 
+    /// <summary>The meeting password, for a join link; left out for a meeting without one (pwd= stays empty).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
     [Alias("hostKey", "pwd")]
     public string? Password { get; set; }
 
+    /// <summary>The host's user id, which a host link needs; binds from a piped meeting's UserId.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
     [Alias("uid")]
     public string? UserId { get; set; }
 
+    /// <summary>The host's start token, which a host link needs; binds from a piped meeting's HostToken.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [AllowNull]
@@ -70,12 +76,14 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
 
     private PipedRows Rows => rows ??= new PipedRows(this);
 
+    /// <summary>Notes the display name given on the command line, which a piped meeting's Name must not replace.</summary>
     protected override void BeginProcessing()
     {
         FormatViews.EnsureLoaded(this);
         commandLineDisplayName = MyInvocation.BoundParameters.ContainsKey(nameof(DisplayName)) ? DisplayName : null;
     }
 
+    /// <summary>Builds the link of this row; no request is sent.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();
@@ -100,5 +108,6 @@ public sealed class GetBizConfMeetingLinkCommand : PSCmdlet
         }
     }
 
+    /// <summary>Reports the piped columns that bound to nothing.</summary>
     protected override void EndProcessing() => Rows.Finish();
 }

@@ -25,6 +25,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The ids of the meetings to read (a meeting's Id, the API's confId); binds from piped numbers or an Id, confId or MeetingId property.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
@@ -32,17 +33,21 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
     public long[] Id { get; set; } = Array.Empty<long>();
 
     // Named only: at position 0, a typed number (Get-BizConfMeeting 3) would search names for "3".
+    /// <summary>Keeps only the meetings whose name contains this text (the API's keyword).</summary>
     [Parameter(ParameterSetName = ListSet)]
     public string? Keyword { get; set; }
 
+    /// <summary>Keeps only the meetings that start at or after this instant; not later than To.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [Alias("startTime")]
     public DateTimeOffset? From { get; set; }
 
+    /// <summary>Keeps only the meetings that start at or before this instant.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [Alias("endTime")]
     public DateTimeOffset? To { get; set; }
 
+    /// <summary>How many meetings each request asks for, 1 to 50; every page is fetched whatever the size.</summary>
     [Parameter(ParameterSetName = ListSet)]
     [ValidateRange(1, MeetingQuery.MaxPageSize)]
     public int PageSize { get; set; } = MeetingQuery.MaxPageSize;
@@ -59,6 +64,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
     [Alias("HostLoginName")]
     public string[]? LoginName { get; set; }
 
+    /// <summary>Opens the session, checks the time window and starts the engine that reads and lists meetings.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -69,6 +75,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
         }
     }
 
+    /// <summary>Reads the meetings of this row's ids, or lists this row's account when it names no id.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();
@@ -118,6 +125,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
         }
     }
 
+    /// <summary>Lists the session's account when nothing was piped or given, then writes what is left.</summary>
     protected override void EndProcessing()
     {
         if (ParameterSetName == ListSet && !listed)

@@ -19,44 +19,53 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The meeting's name (topic), 1 to 128 characters.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, MeetingRequest.MaxNameLength)]
     [Alias("confName", "meetingName", "Topic")]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>When the meeting starts; it must be in the future.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [InstantText(EmptyMeansNotGiven = false)]
     [Alias("Start")]
     public DateTimeOffset StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
+    /// <summary>The length of the meeting in minutes, 1 to 1440.</summary>
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(MeetingRequest.MinDuration, MeetingRequest.MaxDuration)]
     [WholeNumberText(EmptyMeansNotGiven = false)]
     public int Duration { get; set; }
 
+    /// <summary>The password participants must enter (the API's hostKey); empty or left out for none.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("hostKey")]
     public string? Password { get; set; }
 
+    /// <summary>Lets participants join before the host arrives (the API's optionJbh); off by default.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation]
     [Alias("optionJbh")]
     public SwitchParameter AllowJoinBeforeHost { get; set; }
 
+    /// <summary>Whether video is on when the meeting starts: On (the default) or Off.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EnumText(typeof(VideoOption))]
     [Alias("optionStartType")]
     public VideoOption? Video { get; set; }
 
+    /// <summary>The audio setting: Default (the site's choice), Phone, Voip or PhoneAndVoip.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EnumText(typeof(AudioOption))]
     public AudioOption? Audio { get; set; }
 
+    /// <summary>Tells the service not to send the notification e-mail for this meeting.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation]
     public SwitchParameter NoEmail { get; set; }
 
+    /// <summary>Makes people register before they can join (the API's registrationType=1).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation]
     [Alias("registrationType")]
@@ -80,6 +89,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     private DateTimeOffset startTime;
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that creates the meetings exactly once each.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -88,6 +98,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
         items.RerunAdvice = "Run the same command again with -SkipExisting to finish: it schedules only the meetings that are not there yet.";
     }
 
+    /// <summary>Checks this row (or the command line) and hands its create to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();
@@ -134,6 +145,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
         });
     }
 
+    /// <summary>Waits for the creates still in flight and writes their meetings.</summary>
     protected override void EndProcessing()
     {
         base.EndProcessing();

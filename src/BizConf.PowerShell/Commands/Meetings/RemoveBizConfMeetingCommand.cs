@@ -13,6 +13,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The ids of the meetings to cancel (a meeting's Id, the API's confId); each a positive number.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
@@ -35,6 +36,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
     private RemovalFlow removal = null!;
     private bool refused;
 
+    /// <summary>Opens the session and starts the engine that cancels the meetings.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -45,6 +47,7 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
         refused = !removal.CheckCanAsk(Force, "cancel");
     }
 
+    /// <summary>Checks this row (or the command line) and hands its cancels to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

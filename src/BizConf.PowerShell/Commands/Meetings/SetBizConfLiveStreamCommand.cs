@@ -13,25 +13,30 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The id of the meeting (a meeting's Id, the API's confId); a positive number.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
     [ArgumentCompleter(typeof(MeetingIdCompleter))]
     public long Id { get; set; }
 
+    /// <summary>The address of the streaming server the meeting pushes to, usually an rtmp:// URL.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("streanUrl")]
     public string StreamUrl { get; set; } = string.Empty;
 
+    /// <summary>The stream key the streaming server expects; shown only as (hidden).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string StreamKey { get; set; } = string.Empty;
 
+    /// <summary>The address where viewers watch the stream.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string LiveUrl { get; set; } = string.Empty;
 
+    /// <summary>Reads the meeting again after the change and writes it, with its stream settings.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -45,6 +50,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
 
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that sets the meetings' live streams.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -52,6 +58,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
         items.Changes = true;
     }
 
+    /// <summary>Checks this row (or the command line) and hands its stream settings to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -17,10 +17,12 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Meeting))]
 public sealed class SetBizConfMeetingCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     // From the pipeline by value too, like Get- and Remove-BizConfMeeting: 123 | Set-BizConfMeeting -Duration 45.
+    /// <summary>The id of the meeting to change (a meeting's Id, the API's confId); a positive number.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "MeetingId")]
@@ -28,40 +30,48 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     [WholeNumberText(EmptyMeansNotGiven = false)]
     public long Id { get; set; }
 
+    /// <summary>The new name, 1 to 128 characters.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [Alias("confName", "meetingName", "Topic")]
     public string? Name { get; set; }
 
+    /// <summary>The new start, which must be in the future; sent as wall-clock time in the site's zone.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [InstantText]
     [Alias("Start")]
     public DateTimeOffset? StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
+    /// <summary>The new length in minutes, 1 to 1440.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [WholeNumberText]
     public int? Duration { get; set; }
 
+    /// <summary>The new password (the API's hostKey); '' on the command line removes it, an empty CSV cell keeps it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [Alias("hostKey")]
     public string? Password { get; set; }
 
+    /// <summary>Whether participants may join before the host; -AllowJoinBeforeHost:$false turns it off.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation]
     [Alias("optionJbh")]
     public SwitchParameter AllowJoinBeforeHost { get; set; }
 
+    /// <summary>Whether video is on when the meeting starts: On or Off.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EnumText(typeof(VideoOption))]
     [Alias("optionStartType")]
     public VideoOption? Video { get; set; }
 
+    /// <summary>The new audio setting: Default, Phone, Voip or PhoneAndVoip.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EnumText(typeof(AudioOption))]
     public AudioOption? Audio { get; set; }
 
+    /// <summary>Writes the changed meeting, as the service returns it.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -77,6 +87,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     private ItemEngine items = null!;
     private ChangeFlow changes = null!;
 
+    /// <summary>Opens the session and starts the engine that reads each meeting and sends it back with the changes.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -85,6 +96,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
         changes = new ChangeFlow(this, items);
     }
 
+    /// <summary>Checks this row (or the command line) and hands its changes to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -20,6 +20,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The Id of the registration meeting; binds from a piped meeting's Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
@@ -27,60 +28,75 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     public long MeetingId { get; set; }
 
     // No alias "email": PowerShell refuses an alias equal to the parameter name, and names match ignoring case anyway.
+    /// <summary>The person's e-mail; a second registration with the same address returns the first.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("EmailAddress", "Mail")]
     public string Email { get; set; } = string.Empty;
 
+    /// <summary>The person's first (given) name.</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("first_name", "GivenName")]
     public string FirstName { get; set; } = string.Empty;
 
+    /// <summary>The person's last name.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("last_name", "Surname")]
     public string? LastName { get; set; }
 
+    /// <summary>The street address.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Address { get; set; }
 
+    /// <summary>The city.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? City { get; set; }
 
+    /// <summary>The state or province.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Province")]
     public string? State { get; set; }
 
+    /// <summary>The postal code.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("PostalCode")]
     public string? Zip { get; set; }
 
+    /// <summary>The two-letter country code, such as CN, DE or GB; other values are refused before sending.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Country { get; set; }
 
+    /// <summary>The phone number.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Phone { get; set; }
 
+    /// <summary>Questions or comments of the person.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Comments { get; set; }
 
+    /// <summary>The person's industry.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Industry { get; set; }
 
-    [Parameter(ValueFromPipelineByPropertyName = true)]
     // No "Title" alias: in an Outlook contact export, Title is the honorific (Ms., Dr.), not the job.
+    /// <summary>The person's job title.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("job_title")]
     public string? JobTitle { get; set; }
 
+    /// <summary>The size of the person's organization, one of the service's bands (1-20 to More than 10,000).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(EmployeeCountCompleter))]
     [Alias("no_of_employees")]
     public string? NumberOfEmployees { get; set; }
 
+    /// <summary>The person's organization.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("org", "Company")]
     public string? Organization { get; set; }
 
+    /// <summary>The language of the registration e-mails, one of the service's codes such as en-US or zh-CN.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(LanguageCompleter))]
     public string? Language { get; set; }
@@ -95,6 +111,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     public IDictionary? CustomAnswer { get; set; }
 
     // Nullable so that an empty CSV cell means "not given", which is the default true, and not false.
+    /// <summary>Whether the person is approved at once ($true, the default) or registered as pending ($false).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation(EmptyMeansNotGiven = true)]
     [Alias("auto_approve")]
@@ -111,6 +128,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     private readonly Dictionary<string, string> registeredRows = new Dictionary<string, string>(StringComparer.Ordinal);
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that registers the people.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -119,6 +137,7 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
         items.RerunAdvice = "Running the same command again is safe: the service keeps a person's first registration and answers a second with it.";
     }
 
+    /// <summary>Checks this row (or the command line) and hands its registration to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

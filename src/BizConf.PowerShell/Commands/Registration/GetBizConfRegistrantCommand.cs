@@ -20,6 +20,7 @@ public sealed class GetBizConfRegistrantCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The Id of each registration meeting; binds from piped numbers or a piped meeting's Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
@@ -40,12 +41,14 @@ public sealed class GetBizConfRegistrantCommand : BizConfCmdlet
 
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that reads the registrants.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         items = StartItems("Reading BizConf registrants");
     }
 
+    /// <summary>Checks this row (or the command line) and hands its reads to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -17,6 +17,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The Id of the registration meeting; binds from a piped meeting's Id.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("confId", "Id")]
@@ -47,6 +48,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
 
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that sets the meetings' registration questions.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -54,6 +56,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
         items.Changes = true;
     }
 
+    /// <summary>Checks this row (or the command line) and hands its questions to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

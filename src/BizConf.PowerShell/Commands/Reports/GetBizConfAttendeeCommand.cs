@@ -14,6 +14,7 @@ public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The ids of the meetings (a meeting's Id, the API's confId); binds from piped numbers or an Id, MeetingId or confId property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(1, long.MaxValue)]
     [Alias("Id", "confId")]
@@ -22,12 +23,14 @@ public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
 
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that reads the attendee logs.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         items = StartItems("Reading BizConf attendance");
     }
 
+    /// <summary>Checks this row (or the command line) and hands its reads to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -14,6 +14,7 @@ public sealed class GetBizConfPollCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The numbers of the meetings, digits only; binds from piped text or a MeetingNumber, meetingNo, confNumber or confNo property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("meetingNo", "confNumber", "confNo")]
@@ -21,12 +22,14 @@ public sealed class GetBizConfPollCommand : BizConfCmdlet
 
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that reads the poll answers.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         items = StartItems("Reading BizConf poll results");
     }
 
+    /// <summary>Checks this row (or the command line) and hands its reads to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -20,11 +20,13 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The numbers of the meetings, digits only; binds from piped text or a MeetingNumber, meetingNo, confNumber or confNo property.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NumberSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("meetingNo", "confNumber", "confNo")]
     public string[] MeetingNumber { get; set; } = Array.Empty<string>();
 
+    /// <summary>Join links (absolute http or https) of meetings or registrants; binds from JoinUrl of piped objects with no meeting number.</summary>
     [Parameter(Mandatory = true, ParameterSetName = JoinUrlSet, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("join_url")]
@@ -32,12 +34,14 @@ public sealed class GetBizConfReportCommand : BizConfCmdlet
 
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that reads the session reports.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         items = StartItems("Reading BizConf meeting reports");
     }
 
+    /// <summary>Checks this row (or the command line) and hands its reads to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -19,29 +19,35 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     private readonly CommandOutput output = new CommandOutput();
     private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
+    /// <summary>The login name of the BizConf account (the API's loginName), used with ApiKey.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ConnectCredentials.ApiKeySet)]
     [ValidateNotNullOrEmpty]
     [Alias("UserName")]
     public string LoginName { get; set; } = string.Empty;
 
+    /// <summary>The API key of the account's site, as a SecureString, used with LoginName.</summary>
     [Parameter(Mandatory = true, Position = 1, ParameterSetName = ConnectCredentials.ApiKeySet)]
     [ValidateNotNull]
     [SecureStringTransformation]
     public SecureString ApiKey { get; set; } = null!;
 
+    /// <summary>The login name (user name) and API key (password) as one credential.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ConnectCredentials.CredentialSet)]
     [Credential]
     [ValidateNotNull]
     public PSCredential Credential { get; set; } = null!;
 
+    /// <summary>The site sign (the API's siteSign): with it the account is checked on connecting; defaults to BIZCONF_SITE_SIGN.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? SiteSign { get; set; }
 
+    /// <summary>The API root: BIZCONF_BASE_URI when set, otherwise the service's own; a bare host gets /openapi/ added.</summary>
     [Parameter]
     [ValidateNotNull]
     public Uri? BaseUri { get; set; }
 
+    /// <summary>The site's time zone (Windows or IANA id), in which times are sent; China Standard Time by default.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(TimeZoneCompleter))]
@@ -52,6 +58,7 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     [ValidateRange(1, 86400)]
     public int TimeoutSec { get; set; } = 100;
 
+    /// <summary>How many times a failed request is tried again, 0 to 10 (3 by default).</summary>
     [Parameter]
     [ValidateRange(0, 10)]
     public int MaxRetry { get; set; } = 3;
@@ -75,19 +82,24 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     [Parameter]
     public SwitchParameter NoRateAdaptation { get; set; }
 
+    /// <summary>Writes the new session, to keep in a variable and pass to -Session.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Loads the module's views, so the session reads as a table.</summary>
     protected override void BeginProcessing() => FormatViews.EnsureLoaded(this);
 
+    /// <summary>Cancels the account check in flight (Ctrl+C).</summary>
     protected override void StopProcessing() => stopping.Cancel();
 
+    /// <summary>Cancels anything still in flight when PowerShell lets go of the command.</summary>
     public void Dispose()
     {
         stopping.Cancel();
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Makes the session, checks the account when a site sign is given, and makes it the current one.</summary>
     protected override void EndProcessing()
     {
         var credentials = ConnectCredentials.Resolve(this, ParameterSetName, LoginName, ApiKey, Credential);

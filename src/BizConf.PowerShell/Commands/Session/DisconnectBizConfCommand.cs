@@ -7,10 +7,12 @@ namespace BizConf.PowerShell.Commands;
 [Cmdlet(VerbsCommunications.Disconnect, "BizConf")]
 public sealed class DisconnectBizConfCommand : PSCmdlet
 {
+    /// <summary>The session to close, from Connect-BizConf -PassThru or Get-BizConfSession; by default the current one.</summary>
     [Parameter(ValueFromPipeline = true)]
     [ValidateNotNull]
     public BizConfSession? Session { get; set; }
 
+    /// <summary>Closes the session and, when it is the current one, forgets it.</summary>
     protected override void ProcessRecord()
     {
         var current = SessionStore.Current;

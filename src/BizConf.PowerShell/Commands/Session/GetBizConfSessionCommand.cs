@@ -8,8 +8,10 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(BizConfSession))]
 public sealed class GetBizConfSessionCommand : PSCmdlet
 {
+    /// <summary>Loads the module's views, so the session reads as a table.</summary>
     protected override void BeginProcessing() => Internal.FormatViews.EnsureLoaded(this);
 
+    /// <summary>Writes the current session, or nothing when there is none.</summary>
     protected override void EndProcessing()
     {
         var session = SessionStore.Current;

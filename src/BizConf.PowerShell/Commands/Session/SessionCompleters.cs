@@ -11,6 +11,7 @@ namespace BizConf.PowerShell.Commands;
 /// <summary>Tab completion for -LoginName: the accounts this session has acted for or listed, most recent first.</summary>
 public sealed class AccountCompleter : IArgumentCompleter
 {
+    /// <summary>The accounts this session has acted for that start with what was typed.</summary>
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
         SessionCompletion.Memory(fakeBoundParameters) is { } memory
             ? ValueCompletion.Matching(memory.Accounts, wordToComplete)
@@ -23,6 +24,7 @@ public sealed class AccountCompleter : IArgumentCompleter
 /// </summary>
 public sealed class MeetingIdCompleter : IArgumentCompleter
 {
+    /// <summary>The ids of meetings this session has seen that start with what was typed, with their names.</summary>
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         if (!(SessionCompletion.Memory(fakeBoundParameters) is { } memory))

@@ -11,6 +11,7 @@ namespace BizConf.PowerShell.Commands;
 /// <summary>Tab completion for -TimeZone: the zones this machine knows, with the BizConf default first.</summary>
 public sealed class TimeZoneCompleter : IArgumentCompleter
 {
+    /// <summary>The zone ids that start with what was typed.</summary>
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         var zones = new[] { SiteTime.DefaultZoneId, "Asia/Shanghai" }

@@ -14,6 +14,7 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The numbers of the webinars to read; binds from piped strings or a WebinarNumber property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("webinarNo")]
@@ -29,12 +30,14 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
 
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that reads the webinars.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
         items = StartItems("Reading BizConf webinars");
     }
 
+    /// <summary>Checks this row (or the command line) and hands its reads to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

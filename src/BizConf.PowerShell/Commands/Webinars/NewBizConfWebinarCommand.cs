@@ -15,47 +15,57 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The webinar's name (topic), 1 to 128 characters.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [ValidateLength(1, ScheduleRules.MaxNameLength)]
     [Alias("confName", "Topic")]
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>When the webinar starts; it must be in the future.</summary>
     [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
     [InstantText(EmptyMeansNotGiven = false)]
     [Alias("Start")]
     public DateTimeOffset StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
+    /// <summary>The length of the webinar in minutes, 1 to 1440.</summary>
     [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
     [ValidateRange(ScheduleRules.MinDuration, ScheduleRules.MaxDuration)]
     [WholeNumberText(EmptyMeansNotGiven = false)]
     public int Duration { get; set; }
 
+    /// <summary>The password attendees must enter; empty or left out for none.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? Password { get; set; }
 
     // Nullable so that an empty CSV cell means "not given": the default, on, and not off.
+    /// <summary>Whether the host's video is on when the webinar starts (the API's optionVideoHost); on by default.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation(EmptyMeansNotGiven = true)]
     [Alias("optionVideoHost")]
     public bool? HostVideo { get; set; }
 
+    /// <summary>Whether the participants' video is on when the webinar starts (the API's optionVideoParticipants); on by default.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation(EmptyMeansNotGiven = true)]
     [Alias("optionVideoParticipants")]
     public bool? ParticipantVideo { get; set; }
 
+    /// <summary>The audio setting: Default (phone and VoIP), Phone, Voip or PhoneAndVoip.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EnumText(typeof(AudioOption))]
     public AudioOption? Audio { get; set; }
 
+    /// <summary>The RTMP address the live stream is pushed to; with StreamKey and LiveUrl it turns the stream on.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("streanUrl")]
     public string? StreamUrl { get; set; }
 
+    /// <summary>The key of the live stream, given with StreamUrl and LiveUrl; shown only as (hidden).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? StreamKey { get; set; }
 
+    /// <summary>The page where viewers watch the live stream, given with StreamUrl and StreamKey.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     public string? LiveUrl { get; set; }
 
@@ -73,6 +83,7 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     private DateTimeOffset startTime;
     private ItemEngine items = null!;
 
+    /// <summary>Opens the session and starts the engine that creates the webinars (a webinar create is never repeated).</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -81,6 +92,7 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
         items.RerunAdvice = "Before running the command again, look in the BizConf portal for the webinars named above: the API has no webinar list to check.";
     }
 
+    /// <summary>Checks this row (or the command line) and hands its create to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -12,6 +12,7 @@ public sealed class RemoveBizConfWebinarCommand : BizConfCmdlet
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
+    /// <summary>The numbers of the webinars to delete; binds from piped strings or a WebinarNumber property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("webinarNo")]
@@ -33,6 +34,7 @@ public sealed class RemoveBizConfWebinarCommand : BizConfCmdlet
     private RemovalFlow removal = null!;
     private bool refused;
 
+    /// <summary>Opens the session and starts the engine that deletes the webinars.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -43,6 +45,7 @@ public sealed class RemoveBizConfWebinarCommand : BizConfCmdlet
         refused = !removal.CheckCanAsk(Force, "delete");
     }
 
+    /// <summary>Checks this row (or the command line) and hands its deletes to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();

@@ -17,62 +17,75 @@ namespace BizConf.PowerShell.Commands;
 [OutputType(typeof(Webinar))]
 public sealed class SetBizConfWebinarCommand : BizConfCmdlet
 {
+    /// <summary>The piped object itself: a row's error names it, and its columns are checked as it binds (see PipedRows).</summary>
     [Parameter(ValueFromPipeline = true, DontShow = true)]
     public PSObject? InputObject { get => Rows.Current; set => Rows.Take(value); }
 
     // From the pipeline by value too, like Get- and Remove-BizConfWebinar: '48432493631' | Set-BizConfWebinar ...
+    /// <summary>The number of the webinar to change; binds from a piped string or number, or a WebinarNumber property.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     [Alias("webinarNo")]
     public string WebinarNumber { get; set; } = string.Empty;
 
+    /// <summary>The new name, 1 to 128 characters.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [Alias("confName", "Topic")]
     public string? Name { get; set; }
 
+    /// <summary>The new start, which must be in the future; sent as wall-clock time in the site's zone.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [InstantText]
     [Alias("Start")]
     public DateTimeOffset? StartTime { get => startTime; set => startTime = BindingNotes.Warned(Output, nameof(StartTime), value); }
 
     // Nullable, with the range checked before sending, so that an empty CSV cell means "unchanged".
+    /// <summary>The new length in minutes, 1 to 1440.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [WholeNumberText]
     public int? Duration { get; set; }
 
+    /// <summary>The new password; an empty string removes it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string? Password { get; set; }
 
     // Nullable, like Duration: an empty CSV cell means "unchanged".
+    /// <summary>Whether the host's video is on when the webinar starts; an empty CSV cell keeps it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation(EmptyMeansNotGiven = true)]
     [Alias("optionVideoHost")]
     public bool? HostVideo { get; set; }
 
+    /// <summary>Whether the participants' video is on when the webinar starts; an empty CSV cell keeps it.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [BooleanTransformation(EmptyMeansNotGiven = true)]
     [Alias("optionVideoParticipants")]
     public bool? ParticipantVideo { get; set; }
 
+    /// <summary>The new audio setting: Default, Phone, Voip or PhoneAndVoip.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [EnumText(typeof(AudioOption))]
     public AudioOption? Audio { get; set; }
 
+    /// <summary>The RTMP address to push the live stream to; given with StreamKey and LiveUrl, all three empty turn it off.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     [Alias("streanUrl")]
     public string? StreamUrl { get; set; }
 
+    /// <summary>The key of the live stream, given with StreamUrl and LiveUrl; shown only as (hidden).</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string? StreamKey { get; set; }
 
+    /// <summary>The page where viewers watch the stream, given with StreamUrl and StreamKey.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [AllowEmptyString]
     public string? LiveUrl { get; set; }
 
+    /// <summary>Writes the changed webinar, as the service returns it.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -90,6 +103,7 @@ public sealed class SetBizConfWebinarCommand : BizConfCmdlet
     private ItemEngine items = null!;
     private ChangeFlow changes = null!;
 
+    /// <summary>Opens the session and starts the engine that reads each webinar and sends it back with the changes.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
@@ -98,6 +112,7 @@ public sealed class SetBizConfWebinarCommand : BizConfCmdlet
         changes = new ChangeFlow(this, items);
     }
 
+    /// <summary>Checks this row (or the command line) and hands its changes to the engine.</summary>
     protected override void ProcessRecord()
     {
         Rows.Check();
