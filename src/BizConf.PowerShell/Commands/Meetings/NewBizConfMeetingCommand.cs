@@ -145,7 +145,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
         });
     }
 
-    /// <summary>Waits for the creates still in flight and writes their meetings.</summary>
+    /// <summary>Waits for the creates still in flight and writes their meetings, then for the looks for late twins still due.</summary>
     protected override void EndProcessing()
     {
         base.EndProcessing();
@@ -157,6 +157,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
         }
     }
 
+    /// <summary>Stops the run as every item cmdlet does, and names the meetings whose look for a late twin was cut short.</summary>
     protected override void StopProcessing()
     {
         base.StopProcessing();
