@@ -19,6 +19,9 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     private readonly CommandOutput output = new CommandOutput();
     private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
+    /// <summary>Whether the arguments were bound and the command began.</summary>
+    private bool begun;
+
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ConnectCredentials.ApiKeySet)]
     [ValidateNotNullOrEmpty]
     [Alias("UserName")]
@@ -78,12 +81,24 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    protected override void BeginProcessing() => FormatViews.EnsureLoaded(this);
+    protected override void BeginProcessing()
+    {
+        begun = true;
+        FormatViews.EnsureLoaded(this);
+    }
 
     protected override void StopProcessing() => stopping.Cancel();
 
     public void Dispose()
     {
+        if (!begun)
+        {
+            // PowerShell refused an argument (-TimeoutSec 86401, a null -ApiKey) before any of this command ran; a
+            // runbook going on must not act for the site it was connected to before. Tab completion makes the
+            // command too, but never disposes it.
+            SessionStore.ConnectFailed("PowerShell refused one of its arguments before it could connect");
+        }
+
         stopping.Cancel();
         GC.SuppressFinalize(this);
     }
