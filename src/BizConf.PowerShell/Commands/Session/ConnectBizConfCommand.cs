@@ -19,6 +19,9 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     private readonly CommandOutput output = new CommandOutput();
     private readonly CancellationTokenSource stopping = new CancellationTokenSource();
 
+    /// <summary>Whether the arguments were bound and the command began.</summary>
+    private bool begun;
+
     /// <summary>The login name of the BizConf account (the API's loginName), used with ApiKey.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = ConnectCredentials.ApiKeySet)]
     [ValidateNotNullOrEmpty]
@@ -87,7 +90,11 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     public SwitchParameter PassThru { get; set; }
 
     /// <summary>Loads the module's views, so the session reads as a table.</summary>
-    protected override void BeginProcessing() => FormatViews.EnsureLoaded(this);
+    protected override void BeginProcessing()
+    {
+        begun = true;
+        FormatViews.EnsureLoaded(this);
+    }
 
     /// <summary>Cancels the account check in flight (Ctrl+C).</summary>
     protected override void StopProcessing() => stopping.Cancel();
@@ -95,6 +102,14 @@ public sealed class ConnectBizConfCommand : PSCmdlet, IDisposable
     /// <summary>Cancels anything still in flight when PowerShell lets go of the command.</summary>
     public void Dispose()
     {
+        if (!begun)
+        {
+            // PowerShell refused an argument (-TimeoutSec 86401, a null -ApiKey) before any of this command ran; a
+            // runbook going on must not act for the site it was connected to before. Tab completion makes the
+            // command too, but never disposes it.
+            SessionStore.ConnectFailed("PowerShell refused one of its arguments before it could connect");
+        }
+
         stopping.Cancel();
         GC.SuppressFinalize(this);
     }
