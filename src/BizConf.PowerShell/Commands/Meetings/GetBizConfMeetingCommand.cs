@@ -156,9 +156,17 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
 
         // -Skip and -First apply to each account's listing, as its pages do.
         var memory = SessionMemory.Of(ActiveSession);
+        // The first page answered shows the account can be listed: completion offers it even when it holds no meetings.
         var walk = new MeetingWalk(items, Client.ForAccount(account), account, query, PageSize, Math.Max(2, ThrottleLimit),
             PagingParameters.Skip, PagingParameters.First, meeting => WriteObject(memory.Saw(meeting)),
-            PagingParameters.IncludeTotalCount ? count => WriteObject(PagingParameters.NewTotalCount((ulong)count, 1.0)) : (Action<int>?)null);
+            count =>
+            {
+                memory.ActedFor(account);
+                if (PagingParameters.IncludeTotalCount)
+                {
+                    WriteObject(PagingParameters.NewTotalCount((ulong)count, 1.0));
+                }
+            });
         walk.Start();
         items.Flush(all: false);
     }
