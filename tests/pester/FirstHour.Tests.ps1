@@ -115,7 +115,7 @@ Describe 'The first hour' {
                 "Planning,$($script:year)-02-02 10:00,30"
                 "Clash,$($script:year)-02-01 10:30,30")
             $rows = @(Import-Csv $path)
-            $made = $rows | New-BizConfMeeting -ErrorVariable failed 2>$null
+            $made = $rows | New-BizConfMeeting -ErrorVariable failed -ErrorAction SilentlyContinue
             $made.Name | Sort-Object | Should -Be @('Planning', 'Review')
             $failed.Count | Should -Be 1
             $start = ([datetimeoffset][datetime]::new($script:year, 2, 1, 10, 30, 0)).ToString('yyyy-MM-dd HH:mm zzz')
@@ -124,7 +124,7 @@ Describe 'The first hour' {
         }
 
         It 'names a meeting given by id with its id and position' {
-            Remove-BizConfMeeting -Id 998, 999 -Force -ErrorVariable failed 2>$null
+            Remove-BizConfMeeting -Id 998, 999 -Force -ErrorVariable failed -ErrorAction SilentlyContinue
             $messages = @($failed | ForEach-Object { "$_" } | Sort-Object)
             $messages.Count | Should -Be 2
             $messages[0] | Should -BeLike '#1 Meeting 998 on account demo: BizConf status 401 *'
@@ -137,7 +137,7 @@ Describe 'The first hour' {
         It 'suggests -LoginName or the piped meeting for a meeting of another account, and only where that could help' {
             Add-EmulatorAccount $script:emulator -LoginName 'other'
             $theirs = New-BizConfMeeting -LoginName other -Name 'Theirs' -StartTime (Get-FutureTime -Days 2) -Duration 30
-            Get-BizConfMeeting -Id $theirs.Id -ErrorVariable failed 2>$null
+            Get-BizConfMeeting -Id $theirs.Id -ErrorVariable failed -ErrorAction SilentlyContinue
             $failed.Count | Should -Be 1
             $failed[0].FullyQualifiedErrorId | Should -BeLike 'MeetingNotFound,*'
             $failed[0].ErrorDetails.RecommendedAction | Should -BeLike 'If the meeting belongs to another account of the site, give that account with -LoginName, or pipe the meeting object*'
@@ -146,7 +146,7 @@ Describe 'The first hour' {
             ($theirs | Set-BizConfMeeting -Duration 40 -PassThru).Duration | Should -Be 40
             # A piped meeting already names its account: when it is gone, there is nothing to suggest.
             $theirs | Remove-BizConfMeeting -Force
-            $theirs | Set-BizConfMeeting -Duration 50 -ErrorVariable gone 2>$null
+            $theirs | Set-BizConfMeeting -Duration 50 -ErrorVariable gone -ErrorAction SilentlyContinue
             $gone.Count | Should -Be 1
             $gone[0].ErrorDetails.RecommendedAction | Should -BeNullOrEmpty
         }
@@ -204,7 +204,7 @@ Describe 'The first hour' {
 
         It 'says after a lost webinar create what about_BizConf says: not repeated, look in the portal' {
             Add-EmulatorFault $script:emulator -Endpoint createDiyWebinar -Kind lost
-            New-BizConfWebinar -Name 'Launch' -StartTime (Get-FutureTime -Days 3) -Duration 60 -ErrorVariable failed 2>$null
+            New-BizConfWebinar -Name 'Launch' -StartTime (Get-FutureTime -Days 3) -Duration 60 -ErrorVariable failed -ErrorAction SilentlyContinue
             $failed.Count | Should -Be 1
             "$($failed[0])" | Should -BeLike "#1 Webinar 'Launch' at * on account demo: *It was not tried again, because the request may have been carried out: the API has no webinar list to look in, so look for 'Launch' among the webinars of account demo in the BizConf portal before creating it again."
             # It was carried out, and sent only once.

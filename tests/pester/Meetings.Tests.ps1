@@ -260,8 +260,9 @@ Describe 'Get-BizConfMeeting' {
         $all.Name | Should -Be $script:made.Name
         $pages = Get-EmulatorRequest $script:emulator -Endpoint listConf
         $pages.Count | Should -Be 3
-        $pages.fields.pageNo | Should -Be @('1', '2', '3')
-        $pages[0].fields.pageSize | Should -Be '5'
+        # Pages 2 and 3 go out at once: the log holds them in arrival order, so they are compared as a set.
+        @($pages.fields.pageNo | Sort-Object) | Should -Be @('1', '2', '3')
+        @($pages.fields.pageSize | Select-Object -Unique) | Should -Be @('5')
     }
 
     It 'filters by keyword and by a start window' {
