@@ -129,6 +129,7 @@ namespace BizConfTests
     public sealed class RecordingHostUI : PSHostUserInterface
     {
         private readonly List<string> prompts = new List<string>();
+        private readonly List<DateTimeOffset> promptTimes = new List<DateTimeOffset>();
 
         public RecordingHostUI(string answer) { Answer = answer; }
 
@@ -138,9 +139,12 @@ namespace BizConfTests
         /// <summary>Each question asked, as "caption: message".</summary>
         public string[] Prompts { get { lock (prompts) { return prompts.ToArray(); } } }
 
+        /// <summary>When each question was asked (UTC, on the machine's clock), in the order of Prompts.</summary>
+        public DateTimeOffset[] PromptTimes { get { lock (prompts) { return promptTimes.ToArray(); } } }
+
         public override int PromptForChoice(string caption, string message, Collection<ChoiceDescription> choices, int defaultChoice)
         {
-            lock (prompts) { prompts.Add(caption + ": " + message); }
+            lock (prompts) { prompts.Add(caption + ": " + message); promptTimes.Add(DateTimeOffset.UtcNow); }
             for (var i = 0; i < choices.Count; i++)
             {
                 if (choices[i].Label.Replace("&", string.Empty) == Answer) { return i; }
@@ -204,7 +208,8 @@ function Invoke-WithRecordingHost {
             "Connect-BizConf -LoginName demo -ApiKey (ConvertTo-SecureString demo-api-key -AsPlainText -Force) -SiteSign demo-site " +
             "-BaseUri '$($Emulator.Uri)' -MaxRetry 0; `$ErrorActionPreference = 'Continue'; $Script")
         $output = $powershell.Invoke()
-        [pscustomobject]@{ Prompts = $recordingHost.Recorder.Prompts; Output = $output; Errors = @($powershell.Streams.Error) }
+        [pscustomobject]@{ Prompts = $recordingHost.Recorder.Prompts; PromptTimes = $recordingHost.Recorder.PromptTimes
+            Output = $output; Errors = @($powershell.Streams.Error) }
     }
     finally {
         $powershell.Dispose()

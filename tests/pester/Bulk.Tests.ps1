@@ -69,8 +69,18 @@ Describe 'Bulk work on the per-item engine' {
             $run.Prompts[0] | Should -BeLike "*(Id $($script:meetings[2].Id),*"
             $run.Prompts[1] | Should -BeLike "*(Id $($script:meetings[0].Id),*"
             $run.Prompts[2] | Should -BeLike "*(Id $($script:meetings[1].Id),*"
-            (Get-EmulatorRequest $script:emulator -Endpoint cancelConf).fields.confId |
-                Should -Be @("$($script:meetings[2].Id)", "$($script:meetings[0].Id)", "$($script:meetings[1].Id)")
+            # Cancels run side by side, so they may reach the server in any order: each is found by its id, and must
+            # have arrived no earlier than its own question was asked (the log keeps whole milliseconds).
+            $cancels = Get-EmulatorRequest $script:emulator -Endpoint cancelConf
+            @($cancels.fields.confId | Sort-Object) | Should -Be @($script:meetings[0..2].Id | ForEach-Object { "$_" } | Sort-Object)
+            foreach ($asked in 0..2) {
+                $id = "$($script:meetings[(2, 0, 1)[$asked]].Id)"
+                $time = @($cancels | Where-Object { $_.fields.confId -eq $id })[0].time
+                # The JSON reader may already have made the time a DateTime.
+                $sent = if ($time -is [datetime]) { [DateTimeOffset]$time.ToUniversalTime() } else { [DateTimeOffset]::Parse($time, [cultureinfo]::InvariantCulture) }
+                $askedAt = $run.PromptTimes[$asked]
+                $sent.UtcTicks | Should -BeGreaterOrEqual ($askedAt.UtcTicks - $askedAt.UtcTicks % [TimeSpan]::TicksPerMillisecond) -Because "meeting $id is sent only after its question"
+            }
         }
 
         It 'sends nothing under -WhatIf, whatever the limit' {
