@@ -11,24 +11,15 @@ namespace BizConf;
 /// and returns what it found, or sends again. It counts its sends and looks against the one MaxRetry of the call,
 /// and afterwards cancels a twin that an earlier, unanswered attempt may have left behind.
 /// </summary>
-internal sealed class MeetingCreation
+/// <param name="client">The client whose transport sends and looks.</param>
+/// <param name="call">The confReservation request, built once.</param>
+/// <param name="request">The meeting asked for, which a look matches against.</param>
+/// <param name="ledger">The run's record of meetings it has made and claimed.</param>
+/// <param name="state">The call's attempt count, shared by its sends and looks.</param>
+internal sealed class MeetingCreation(BizConfClient client, ApiRequest call, MeetingRequest request, RunLedger ledger, CallState state)
 {
-    private readonly BizConfClient client;
-    private readonly ApiRequest call;
-    private readonly MeetingRequest request;
-    private readonly RunLedger ledger;
-    private readonly CallState state;
     private DateTimeOffset? firstUnansweredSentAt;
     private DateTimeOffset? lastEmptyLook;
-
-    public MeetingCreation(BizConfClient client, ApiRequest call, MeetingRequest request, RunLedger ledger, CallState state)
-    {
-        this.client = client;
-        this.call = call;
-        this.request = request;
-        this.ledger = ledger;
-        this.state = state;
-    }
 
     private BizConfClientOptions Options => client.Options;
 

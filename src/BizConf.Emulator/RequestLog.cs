@@ -91,31 +91,22 @@ internal sealed class RequestLog
         }
     }
 
-    public sealed class Entry
+    public sealed class Entry(DateTimeOffset time, string endpoint, string method, JsonObject fields, long fieldBytes)
     {
         private readonly object gate = new();
         private int? httpStatus;
         private int? apiStatus;
         private FaultKind? fault;
 
-        public Entry(DateTimeOffset time, string endpoint, string method, JsonObject fields, long fieldBytes)
-        {
-            Time = time;
-            Endpoint = endpoint;
-            Method = method;
-            Fields = fields;
-            FieldBytes = fieldBytes;
-        }
+        public DateTimeOffset Time { get; } = time;
 
-        public DateTimeOffset Time { get; }
+        public string Endpoint { get; } = endpoint;
 
-        public string Endpoint { get; }
+        public string Method { get; } = method;
 
-        public string Method { get; }
+        public JsonObject Fields { get; } = fields;
 
-        public JsonObject Fields { get; }
-
-        public long FieldBytes { get; }
+        public long FieldBytes { get; } = fieldBytes;
 
         /// <summary>
         /// Records the answer; a null HTTP status means the connection was dropped without one. The API status is

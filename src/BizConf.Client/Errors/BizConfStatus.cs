@@ -107,19 +107,5 @@ public static class BizConfStatus
     private static bool IsWebinarEndpoint(string? endpoint) =>
         endpoint != null && endpoint.IndexOf("Webinar", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    private sealed class StatusInfo
-    {
-        public StatusInfo(string name, string message, BizConfErrorKind kind)
-        {
-            Name = name;
-            Message = message;
-            Kind = kind;
-        }
-
-        public string Name { get; }
-
-        public string Message { get; }
-
-        public BizConfErrorKind Kind { get; }
-    }
+    private sealed record StatusInfo(string Name, string Message, BizConfErrorKind Kind);
 }

@@ -32,29 +32,25 @@ internal enum Repeat
 /// it acts for, and whether it is safe to repeat. It is built, then only read: what changes from one attempt to the
 /// next (the timestamp, the attempt number) lives in <see cref="CallState"/>.
 /// </summary>
-internal sealed class ApiRequest
+/// <param name="endpoint">The endpoint's path below the base URI.</param>
+/// <param name="method">GET or POST, as the endpoint takes it.</param>
+/// <param name="token">Which token signs it.</param>
+/// <param name="loginName">The account an account-token request acts for.</param>
+/// <param name="repeat">Whether, and how, it is safe to send again.</param>
+internal sealed class ApiRequest(string endpoint, HttpMethod method, TokenKind token, string? loginName, Repeat repeat)
 {
     private readonly List<KeyValuePair<string, string>> fields = new List<KeyValuePair<string, string>>();
 
-    public ApiRequest(string endpoint, HttpMethod method, TokenKind token, string? loginName, Repeat repeat)
-    {
-        Endpoint = endpoint;
-        Method = method;
-        Token = token;
-        LoginName = loginName;
-        Repeat = repeat;
-    }
+    public string Endpoint { get; } = endpoint;
 
-    public string Endpoint { get; }
+    public HttpMethod Method { get; } = method;
 
-    public HttpMethod Method { get; }
-
-    public TokenKind Token { get; }
+    public TokenKind Token { get; } = token;
 
     /// <summary>The account an account-token request acts for.</summary>
-    public string? LoginName { get; }
+    public string? LoginName { get; } = loginName;
 
-    public Repeat Repeat { get; }
+    public Repeat Repeat { get; } = repeat;
 
     /// <summary>For <see cref="Repeat.Never"/>: what the failure says about checking by hand; a general sentence when null.</summary>
     public string? NotRepeatedNote { get; private set; }

@@ -29,8 +29,8 @@ internal static class RegistrationWire
         new RegistrationField(nameof(RegistrationDetails.Organization), "org", d => d.Organization, (d, v) => d.Organization = v),
         new RegistrationField(nameof(RegistrationDetails.Language), "language", d => d.Language, (d, v) => d.Language = v),
         // Standard questions a host may ask, which addRegistrant's field list (vendor 3.7) has no field for.
-        new RegistrationField(nameof(RegistrationDetails.PurchasingTimeFrame), "purchasing_time_frame", d => d.PurchasingTimeFrame, (d, v) => d.PurchasingTimeFrame = v, sentByAddRegistrant: false),
-        new RegistrationField(nameof(RegistrationDetails.RoleInPurchaseProcess), "role_in_purchase_process", d => d.RoleInPurchaseProcess, (d, v) => d.RoleInPurchaseProcess = v, sentByAddRegistrant: false),
+        new RegistrationField(nameof(RegistrationDetails.PurchasingTimeFrame), "purchasing_time_frame", d => d.PurchasingTimeFrame, (d, v) => d.PurchasingTimeFrame = v, SentByAddRegistrant: false),
+        new RegistrationField(nameof(RegistrationDetails.RoleInPurchaseProcess), "role_in_purchase_process", d => d.RoleInPurchaseProcess, (d, v) => d.RoleInPurchaseProcess = v, SentByAddRegistrant: false),
     };
 
     /// <summary>Fills the standard fields of <paramref name="details"/> from a getRegistrants item or a report participant.</summary>
@@ -63,25 +63,10 @@ internal static class RegistrationWire
 }
 
 /// <summary>One standard registration field: its wire name and the property that holds it.</summary>
-internal sealed class RegistrationField
-{
-    public RegistrationField(string name, string wireName, Func<RegistrationDetails, string?> get, Action<RegistrationDetails, string?> set, bool sentByAddRegistrant = true)
-    {
-        Name = name;
-        WireName = wireName;
-        Get = get;
-        Set = set;
-        SentByAddRegistrant = sentByAddRegistrant;
-    }
-
-    /// <summary>The property (and cmdlet parameter) that holds it.</summary>
-    public string Name { get; }
-
-    public string WireName { get; }
-
-    public Func<RegistrationDetails, string?> Get { get; }
-
-    public Action<RegistrationDetails, string?> Set { get; }
-
-    public bool SentByAddRegistrant { get; }
-}
+/// <param name="Name">The property (and cmdlet parameter) that holds it.</param>
+/// <param name="WireName">Its name in addRegistrant and in getRegistrants answers.</param>
+/// <param name="Get">Reads it from the details.</param>
+/// <param name="Set">Writes it into the details.</param>
+/// <param name="SentByAddRegistrant">False for a field the answers carry but addRegistrant does not send.</param>
+internal sealed record RegistrationField(string Name, string WireName, Func<RegistrationDetails, string?> Get,
+    Action<RegistrationDetails, string?> Set, bool SentByAddRegistrant = true);

@@ -13,29 +13,13 @@ internal enum ItemOutcomeKind
 
 /// <summary>How one item ended, handed back in input order.</summary>
 /// <typeparam name="TResult">What a successful item gives.</typeparam>
-internal sealed class ItemOutcome<TResult>
+/// <param name="Sequence">The item's place in the input, from 0.</param>
+/// <param name="Label">How messages name the item.</param>
+/// <param name="Kind">Done, refused or stopped.</param>
+/// <param name="Result">The item's value when it succeeded; the default otherwise.</param>
+/// <param name="Failure">The exception of a failed or cancelled item; null when it succeeded.</param>
+internal sealed record ItemOutcome<TResult>(long Sequence, string Label, ItemOutcomeKind Kind, TResult Result, Exception? Failure)
 {
-    internal ItemOutcome(long sequence, string label, ItemOutcomeKind kind, TResult result, Exception? failure)
-    {
-        Sequence = sequence;
-        Label = label;
-        Kind = kind;
-        Result = result;
-        Failure = failure;
-    }
-
-    /// <summary>The item's place in the input, from 0.</summary>
-    public long Sequence { get; }
-
-    public string Label { get; }
-
-    public ItemOutcomeKind Kind { get; }
-
-    /// <summary>The item's value when it succeeded; the default otherwise.</summary>
-    public TResult Result { get; }
-
-    /// <summary>The exception of a failed or cancelled item; null when it succeeded.</summary>
-    public Exception? Failure { get; }
-
+    /// <inheritdoc/>
     public override string ToString() => Label + ": " + (Kind == ItemOutcomeKind.Succeeded ? "done" : Kind + " (" + Failure?.Message + ")");
 }

@@ -119,24 +119,4 @@ internal sealed class SessionMemory
 }
 
 /// <summary>A meeting as completion shows it.</summary>
-internal sealed class SeenMeeting
-{
-    public SeenMeeting(long id, string loginName, string name, DateTimeOffset? startTime, string meetingNumber)
-    {
-        Id = id;
-        LoginName = loginName;
-        Name = name;
-        StartTime = startTime;
-        MeetingNumber = meetingNumber;
-    }
-
-    public long Id { get; }
-
-    public string LoginName { get; }
-
-    public string Name { get; }
-
-    public DateTimeOffset? StartTime { get; }
-
-    public string MeetingNumber { get; }
-}
+internal sealed record SeenMeeting(long Id, string LoginName, string Name, DateTimeOffset? StartTime, string MeetingNumber);

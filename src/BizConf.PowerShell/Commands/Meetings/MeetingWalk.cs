@@ -231,22 +231,12 @@ internal sealed class MeetingWalk
         return true;
     }
 
-    private sealed class Round
+    /// <summary>One round of pages asked at once.</summary>
+    /// <param name="Query">The query of the round.</param>
+    /// <param name="FirstPage">The number of its first page.</param>
+    /// <param name="DropInFirst">Meetings of the first page that -Skip passes over.</param>
+    private sealed record Round(MeetingQuery Query, int FirstPage, int DropInFirst)
     {
-        public Round(MeetingQuery query, int firstPage, int dropInFirst)
-        {
-            Query = query;
-            FirstPage = firstPage;
-            DropInFirst = dropInFirst;
-        }
-
-        public MeetingQuery Query { get; }
-
-        public int FirstPage { get; }
-
-        /// <summary>Meetings of the first page that -Skip passes over.</summary>
-        public int DropInFirst { get; }
-
         public int Expected { get; set; }
 
         public int TotalCount { get; set; }
