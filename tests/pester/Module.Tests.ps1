@@ -67,3 +67,19 @@ Describe '<Name> supports -WhatIf and -Confirm' -ForEach $script:changing {
         (Get-Command $Name).Parameters.Keys | Should -Contain 'Confirm'
     }
 }
+
+# A field added to a resource's schema is sent by New- and Set- as soon as the cmdlet has a parameter of that name;
+# this names the cmdlet that still lacks it. SendEmail is the one field given another way (-NoEmail).
+Describe '<Cmdlet> has a parameter for every field its schema lets it send' -ForEach @(
+    @{ Cmdlet = 'New-BizConfMeeting'; Fields = 'CreatableFields'; Type = 'BizConf.MeetingRequest' }
+    @{ Cmdlet = 'Set-BizConfMeeting'; Fields = 'ChangeableFields'; Type = 'BizConf.MeetingRequest' }
+    @{ Cmdlet = 'New-BizConfWebinar'; Fields = 'CreatableFields'; Type = 'BizConf.WebinarRequest' }
+    @{ Cmdlet = 'Set-BizConfWebinar'; Fields = 'ChangeableFields'; Type = 'BizConf.WebinarRequest' }
+) {
+    It 'binds each field by its own name' {
+        $fields = @(($Type -as [type])::$Fields | Where-Object { $_ -ne 'SendEmail' })
+        $fields.Count | Should -BeGreaterThan 5
+        $missing = @($fields | Where-Object { $_ -notin (Get-Command $Cmdlet).Parameters.Keys })
+        $missing | Should -BeNullOrEmpty -Because "$Cmdlet must take every field of its schema"
+    }
+}

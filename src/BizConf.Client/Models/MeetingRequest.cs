@@ -23,14 +23,8 @@ public sealed class MeetingRequest : FieldValues
 
     /// <summary>A request with every setting at the service's default.</summary>
     public MeetingRequest()
+        : base(MeetingSchema.Table.Fields)
     {
-        foreach (var field in MeetingSchema.Table.Fields)
-        {
-            if (field.Default != null)
-            {
-                SetRaw(field.Name, field.Default);
-            }
-        }
     }
 
     /// <summary>The meeting's name (confName).</summary>
@@ -77,6 +71,9 @@ public sealed class MeetingRequest : FieldValues
 
     /// <summary>The settings a change may give, by parameter name, in the order they are described.</summary>
     public static IReadOnlyList<string> ChangeableFields { get; } = MeetingSchema.Table.Changeable.Select(f => f.Name).ToList();
+
+    /// <summary>The settings a create may give, by parameter name: a field added to the schema is taken by New- at once.</summary>
+    public static IReadOnlyList<string> CreatableFields { get; } = MeetingSchema.Table.Creatable.Select(f => f.Name).ToList();
 
     /// <summary>A new request from the given parameters (by name) over the defaults, text trimmed.</summary>
     public static MeetingRequest Build(IReadOnlyDictionary<string, object?> given) => MeetingSchema.Table.Build(given);

@@ -14,14 +14,8 @@ public sealed class WebinarRequest : FieldValues
 {
     /// <summary>A request with every setting at the service's default (both videos on).</summary>
     public WebinarRequest()
+        : base(WebinarSchema.Table.Fields)
     {
-        foreach (var field in WebinarSchema.Table.Fields)
-        {
-            if (field.Default != null)
-            {
-                SetRaw(field.Name, field.Default);
-            }
-        }
     }
 
     /// <summary>The webinar's name (confName).</summary>
@@ -84,6 +78,9 @@ public sealed class WebinarRequest : FieldValues
 
     /// <summary>The settings a change may give, by parameter name, in the order they are described.</summary>
     public static IReadOnlyList<string> ChangeableFields { get; } = WebinarSchema.Table.Changeable.Select(f => f.Name).ToList();
+
+    /// <summary>The settings a create may give, by parameter name: a field added to the schema is taken by New- at once.</summary>
+    public static IReadOnlyList<string> CreatableFields { get; } = WebinarSchema.Table.Creatable.Select(f => f.Name).ToList();
 
     /// <summary>A new request from the given parameters (by name) over the defaults, text trimmed.</summary>
     public static WebinarRequest Build(IReadOnlyDictionary<string, object?> given) => WebinarSchema.Table.Build(given);

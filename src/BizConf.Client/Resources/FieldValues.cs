@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using BizConf.Resources;
 
 namespace BizConf;
 
@@ -11,6 +12,18 @@ namespace BizConf;
 public abstract class FieldValues
 {
     private readonly Dictionary<string, object?> values = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>Values with every field of the schema that has a default at that default.</summary>
+    private protected FieldValues(IEnumerable<ResourceField> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Default != null)
+            {
+                values[field.Name] = field.Default;
+            }
+        }
+    }
 
     /// <summary>The value of <paramref name="name"/>, or <paramref name="fallback"/> when it was never set.</summary>
     protected T Get<T>(string name, T fallback) => values.TryGetValue(name, out var value) && value is T typed ? typed : fallback;

@@ -59,6 +59,9 @@ internal sealed class ResourceSchema<TResource, TRequest>
     /// <summary>The fields a change may set (those sent on create and change), in table order.</summary>
     public IEnumerable<ResourceField> Changeable => Fields.Where(f => f.Use == FieldUse.Sent);
 
+    /// <summary>The fields a create may set (those sent on create and change, and the create-only ones), in table order.</summary>
+    public IEnumerable<ResourceField> Creatable => Fields.Where(f => f.Use == FieldUse.Sent || f.Use == FieldUse.CreateOnly);
+
     /// <summary>The result object for an answer's data: every field the answer carries.</summary>
     public TResource Read(JsonElement data)
     {
@@ -107,7 +110,7 @@ internal sealed class ResourceSchema<TResource, TRequest>
     /// <summary>Checks each field's own rule on the request's values.</summary>
     public void CheckFields(TRequest request)
     {
-        foreach (var field in Fields.Where(f => f.Use == FieldUse.Sent || f.Use == FieldUse.CreateOnly))
+        foreach (var field in Creatable)
         {
             field.Check(request.Raw(field.Name));
         }
@@ -150,7 +153,7 @@ internal sealed class ResourceSchema<TResource, TRequest>
     public TRequest Build(IReadOnlyDictionary<string, object?> given)
     {
         var request = new TRequest();
-        foreach (var field in Fields.Where(f => f.Use == FieldUse.Sent || f.Use == FieldUse.CreateOnly))
+        foreach (var field in Creatable)
         {
             if (given.TryGetValue(field.Name, out var raw) && raw != null)
             {

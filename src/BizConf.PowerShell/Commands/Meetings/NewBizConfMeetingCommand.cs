@@ -83,8 +83,6 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
-    private static readonly string[] FieldNames = { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(AllowJoinBeforeHost), nameof(Video), nameof(Audio), nameof(RequireRegistration) };
-
     private readonly RunLedger ledger = new RunLedger { DeferTwinChecks = true };
     private DateTimeOffset startTime;
     private ItemEngine items = null!;
@@ -93,9 +91,8 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Scheduling BizConf meetings");
-        items.Changes = true;
-        items.RerunAdvice = "Run the same command again with -SkipExisting to finish: it schedules only the meetings that are not there yet.";
+        items = StartChanges("Scheduling BizConf meetings",
+            "Run the same command again with -SkipExisting to finish: it schedules only the meetings that are not there yet.");
     }
 
     /// <summary>Checks this row (or the command line) and hands its create to the engine.</summary>
@@ -104,7 +101,7 @@ public sealed class NewBizConfMeetingCommand : BizConfCmdlet
         Rows.Check();
         var account = AccountOf(LoginName);
         var given = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var value in Given.Values(FieldNames, InputObject, fromSnapshots: true))
+        foreach (var value in Given.Values(MeetingRequest.CreatableFields, InputObject, fromSnapshots: true))
         {
             given[value.Key] = value.Value;
         }

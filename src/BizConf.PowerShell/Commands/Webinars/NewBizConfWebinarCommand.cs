@@ -77,9 +77,6 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
-    private static readonly string[] FieldNames =
-        { nameof(Name), nameof(StartTime), nameof(Duration), nameof(Password), nameof(HostVideo), nameof(ParticipantVideo), nameof(Audio), nameof(StreamUrl), nameof(StreamKey), nameof(LiveUrl) };
-
     private DateTimeOffset startTime;
     private ItemEngine items = null!;
 
@@ -87,9 +84,8 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Creating BizConf webinars");
-        items.Changes = true;
-        items.RerunAdvice = "Before running the command again, look in the BizConf portal for the webinars named above: the API has no webinar list to check.";
+        items = StartChanges("Creating BizConf webinars",
+            "Before running the command again, look in the BizConf portal for the webinars named above: the API has no webinar list to check.");
     }
 
     /// <summary>Checks this row (or the command line) and hands its create to the engine.</summary>
@@ -97,7 +93,7 @@ public sealed class NewBizConfWebinarCommand : BizConfCmdlet
     {
         Rows.Check();
         var account = AccountOf(LoginName);
-        var request = WebinarRequest.Build(Given.Values(FieldNames, InputObject, fromSnapshots: true));
+        var request = WebinarRequest.Build(Given.Values(WebinarRequest.CreatableFields, InputObject, fromSnapshots: true));
         var target = (object?)InputObject ?? request;
         var label = string.Format(CultureInfo.InvariantCulture, "Webinar '{0}' at {1:yyyy-MM-dd HH:mm zzz} for {2} minutes on account {3}", request.Name, request.StartTime, request.Duration, account);
         try
