@@ -116,6 +116,22 @@ public abstract class BizConfCmdlet : PSCmdlet, IDisposable
         return items;
     }
 
+    /// <summary>
+    /// Makes the item engine of a command whose items change things, so that a stop tells which were or may have been
+    /// done, and what to say about running it again (by default: safe, each change is sent whole).
+    /// </summary>
+    internal ItemEngine StartChanges(string activity, string? rerunAdvice = null)
+    {
+        var engine = StartItems(activity);
+        engine.Changes = true;
+        if (rerunAdvice != null)
+        {
+            engine.RerunAdvice = rerunAdvice;
+        }
+
+        return engine;
+    }
+
     /// <summary>The account a call acts for: the one named, or the session's own when none is.</summary>
     protected string AccountOf(string? loginName) =>
         string.IsNullOrWhiteSpace(loginName) ? ActiveSession.LoginName : loginName!.Trim();

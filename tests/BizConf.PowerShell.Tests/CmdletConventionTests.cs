@@ -9,6 +9,10 @@ public sealed class CmdletConventionTests
 {
     private const string Base = "BizConf.PowerShell.BizConfCmdlet";
     private const string Engine = "BizConf.PowerShell.Engine.ItemEngine";
+    private const string Removal = "BizConf.PowerShell.Engine.RemovalFlow";
+
+    /// <summary>What a cmdlet's BeginProcessing may call to start its engine; a removal flow starts one of its own.</summary>
+    private static readonly string[] Starts = { Base + ".StartItems", Base + ".StartChanges", Removal + "..ctor" };
 
     /// <summary>The cmdlets that take pipeline input yet send no items of their own, and why.</summary>
     private static readonly Dictionary<string, string> NotPerItem = new()
@@ -32,6 +36,14 @@ public sealed class CmdletConventionTests
             .ToList();
 
         Assert.True(broken.Count == 0, "Per-item cmdlets that bypass the item engine:\n" + string.Join("\n", broken));
+    }
+
+    [Fact]
+    public void The_other_ways_to_start_an_engine_go_through_StartItems()
+    {
+        using var metadata = new ModuleMetadata();
+        Assert.Contains(Base + ".StartItems", metadata.CallsIn(Base, "StartChanges"));
+        Assert.Contains(Base + ".StartChanges", metadata.CallsIn(Removal, ".ctor"));
     }
 
     [Fact]
@@ -67,14 +79,14 @@ public sealed class CmdletConventionTests
             faults.Add($"derives from {type.BaseType}, not BizConfCmdlet");
         }
 
-        if (!type.FieldTypes.Contains(Engine))
+        if (!type.FieldTypes.Contains(Engine) && !type.FieldTypes.Contains(Removal))
         {
-            faults.Add("holds no ItemEngine field");
+            faults.Add("holds no ItemEngine or RemovalFlow field");
         }
 
-        if (!type.BeginCalls.Contains(Base + ".StartItems"))
+        if (!type.BeginCalls.Any(Starts.Contains))
         {
-            faults.Add("its BeginProcessing does not call StartItems");
+            faults.Add("its BeginProcessing does not call StartItems or StartChanges, nor make a RemovalFlow");
         }
 
         return faults;

@@ -44,6 +44,10 @@ internal sealed class ModuleMetadata : IDisposable
 
     public void Dispose() => pe.Dispose();
 
+    /// <summary>The methods that <paramref name="methodName"/> of the named class calls (Type.Method), from its IL.</summary>
+    public IReadOnlyList<string> CallsIn(string typeName, string methodName) =>
+        CallsIn(reader.TypeDefinitions.Select(handle => reader.GetTypeDefinition(handle)).Single(type => FullName(type) == typeName), methodName);
+
     private bool TakesPipelineInput(PropertyDefinition property) => property.GetCustomAttributes()
         .Select(handle => reader.GetCustomAttribute(handle))
         .Where(attribute => AttributeName(attribute) == Automation + "ParameterAttribute")

@@ -39,6 +39,9 @@ internal sealed partial class ItemEngine : IDisposable
     /// <summary>The number of items when it is known in advance (an array on the command line); null while items stream in.</summary>
     public int? KnownTotal { get; set; }
 
+    /// <summary>Notes how many items the command line gave; while items stream in from the pipeline the total stays unknown.</summary>
+    public void ExpectGiven(int count) => KnownTotal = cmdlet.MyInvocation.ExpectingInput ? (int?)null : count;
+
     /// <summary>The input position the next item will have, from 1, for labels.</summary>
     public long NextPosition { get; private set; } = 1;
 

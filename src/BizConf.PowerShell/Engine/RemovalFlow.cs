@@ -14,31 +14,40 @@ namespace BizConf.PowerShell.Engine;
 internal sealed class RemovalFlow
 {
     private readonly BizConfCmdlet cmdlet;
-    private readonly ItemEngine items;
-    private bool refused;
+    private readonly bool refused;
 
-    public RemovalFlow(BizConfCmdlet cmdlet, ItemEngine items)
+    /// <summary>
+    /// Starts the command's item engine for removals; from BeginProcessing. Where the command cannot ask and would
+    /// have to, it writes one error here, and no item of the run is sent.
+    /// </summary>
+    /// <param name="cmdlet">The Remove-* command.</param>
+    /// <param name="activity">The progress line's activity.</param>
+    /// <param name="rerunAdvice">What a stop says about running the command again.</param>
+    /// <param name="force">-Force: nothing is asked.</param>
+    /// <param name="verb">The verb the error names ("cancel", "delete").</param>
+    public RemovalFlow(BizConfCmdlet cmdlet, string activity, string rerunAdvice, bool force, string verb)
     {
         this.cmdlet = cmdlet;
-        this.items = items;
-    }
-
-    /// <summary>False when the command cannot ask and would have to: it wrote one error, and nothing is to be sent.</summary>
-    public bool CheckCanAsk(bool force, string verb)
-    {
-        if (refused)
-        {
-            return false;
-        }
-
+        Items = cmdlet.StartChanges(activity, rerunAdvice);
         if (!cmdlet.WhatIfInForce && Confirmation.CannotAsk(cmdlet, ConfirmImpact.High, force, verb) is { } why)
         {
             refused = true;
             cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(why), "ConfirmationNotPossible", ErrorCategory.InvalidOperation, null));
-            return false;
         }
+    }
 
-        return true;
+    /// <summary>The command's item engine.</summary>
+    public ItemEngine Items { get; }
+
+    /// <summary>
+    /// Checks the row's columns and notes how many items the command line gave; false when the run was refused at its
+    /// start, and this row is not to be sent.
+    /// </summary>
+    public bool BeginRow(int given)
+    {
+        cmdlet.Rows.Check();
+        Items.ExpectGiven(given);
+        return !refused;
     }
 
     public void Send<TCurrent>(object key, Footprint footprint, bool force, string given, string action,
@@ -55,7 +64,7 @@ internal sealed class RemovalFlow
             }
             catch (BizConfException e)
             {
-                items.Fail(key, given, e);
+                Items.Fail(key, given, e);
                 return;
             }
 
@@ -71,7 +80,7 @@ internal sealed class RemovalFlow
             return;
         }
 
-        items.Submit(target, label, footprint, null, async token =>
+        Items.Submit(target, label, footprint, null, async token =>
         {
             var done = await remove(token).ConfigureAwait(false);
             return ItemResult.Run(() => { }, done);

@@ -88,7 +88,7 @@ public sealed class GetBizConfMeetingCommand : BizConfCmdlet
                 return;
             }
 
-            items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
+            items.ExpectGiven(Id.Length);
             var account = AccountOf(named.FirstOrDefault());
             var client = Client.ForAccount(account);
             var memory = SessionMemory.Of(ActiveSession);

@@ -32,31 +32,24 @@ public sealed class RemoveBizConfMeetingCommand : BizConfCmdlet
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
-    private ItemEngine items = null!;
     private RemovalFlow removal = null!;
-    private bool refused;
 
     /// <summary>Opens the session and starts the engine that cancels the meetings.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Cancelling BizConf meetings");
-        items.Changes = true;
-        items.RerunAdvice = "Running the same command again is safe: a meeting already cancelled is reported as not found (401).";
-        removal = new RemovalFlow(this, items);
-        refused = !removal.CheckCanAsk(Force, "cancel");
+        removal = new RemovalFlow(this, "Cancelling BizConf meetings",
+            "Running the same command again is safe: a meeting already cancelled is reported as not found (401).", Force, "cancel");
     }
 
     /// <summary>Checks this row (or the command line) and hands its cancels to the engine.</summary>
     protected override void ProcessRecord()
     {
-        Rows.Check();
-        if (refused)
+        if (!removal.BeginRow(Id.Length))
         {
             return;
         }
 
-        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : Id.Length;
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
         var memory = SessionMemory.Of(ActiveSession);

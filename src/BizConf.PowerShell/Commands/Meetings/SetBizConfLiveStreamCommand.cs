@@ -54,8 +54,7 @@ public sealed class SetBizConfLiveStreamCommand : BizConfCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Setting BizConf live streams");
-        items.Changes = true;
+        items = StartChanges("Setting BizConf live streams");
     }
 
     /// <summary>Checks this row (or the command line) and hands its stream settings to the engine.</summary>

@@ -91,8 +91,7 @@ public sealed class SetBizConfMeetingCommand : BizConfCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Changing BizConf meetings");
-        items.Changes = true;
+        items = StartChanges("Changing BizConf meetings");
         changes = new ChangeFlow(this, items);
     }
 

@@ -132,9 +132,8 @@ public sealed class AddBizConfRegistrantCommand : BizConfCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Registering people");
-        items.Changes = true;
-        items.RerunAdvice = "Running the same command again is safe: the service keeps a person's first registration and answers a second with it.";
+        items = StartChanges("Registering people",
+            "Running the same command again is safe: the service keeps a person's first registration and answers a second with it.");
     }
 
     /// <summary>Checks this row (or the command line) and hands its registration to the engine.</summary>

@@ -52,7 +52,7 @@ public sealed class GetBizConfRegistrantCommand : BizConfCmdlet
     protected override void ProcessRecord()
     {
         Rows.Check();
-        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
+        items.ExpectGiven(MeetingId.Length);
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
         var memory = SessionMemory.Of(ActiveSession);

@@ -52,8 +52,7 @@ public sealed class SetBizConfRegistrationQuestionCommand : BizConfCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Setting BizConf registration questions");
-        items.Changes = true;
+        items = StartChanges("Setting BizConf registration questions");
     }
 
     /// <summary>Checks this row (or the command line) and hands its questions to the engine.</summary>

@@ -34,7 +34,7 @@ public sealed class GetBizConfAttendeeCommand : BizConfCmdlet
     protected override void ProcessRecord()
     {
         Rows.Check();
-        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingId.Length;
+        items.ExpectGiven(MeetingId.Length);
         foreach (var key in MeetingId)
         {
             // A site-token call: no account is named, so nothing of it clashes with another item.

@@ -33,7 +33,7 @@ public sealed class GetBizConfPollCommand : BizConfCmdlet
     protected override void ProcessRecord()
     {
         Rows.Check();
-        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : MeetingNumber.Length;
+        items.ExpectGiven(MeetingNumber.Length);
         foreach (var key in MeetingNumber)
         {
             // A site-token call: no account is named, so nothing of it clashes with another item.

@@ -41,7 +41,7 @@ public sealed class GetBizConfWebinarCommand : BizConfCmdlet
     protected override void ProcessRecord()
     {
         Rows.Check();
-        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
+        items.ExpectGiven(WebinarNumber.Length);
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
         var memory = SessionMemory.Of(ActiveSession);

@@ -30,31 +30,24 @@ public sealed class RemoveBizConfWebinarCommand : BizConfCmdlet
     [Alias("HostLoginName")]
     public string? LoginName { get; set; }
 
-    private ItemEngine items = null!;
     private RemovalFlow removal = null!;
-    private bool refused;
 
     /// <summary>Opens the session and starts the engine that deletes the webinars.</summary>
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Deleting BizConf webinars");
-        items.Changes = true;
-        items.RerunAdvice = "Running the same command again is safe: a webinar already deleted is reported as not found.";
-        removal = new RemovalFlow(this, items);
-        refused = !removal.CheckCanAsk(Force, "delete");
+        removal = new RemovalFlow(this, "Deleting BizConf webinars",
+            "Running the same command again is safe: a webinar already deleted is reported as not found.", Force, "delete");
     }
 
     /// <summary>Checks this row (or the command line) and hands its deletes to the engine.</summary>
     protected override void ProcessRecord()
     {
-        Rows.Check();
-        if (refused)
+        if (!removal.BeginRow(WebinarNumber.Length))
         {
             return;
         }
 
-        items.KnownTotal = MyInvocation.ExpectingInput ? (int?)null : WebinarNumber.Length;
         var account = AccountOf(LoginName);
         var client = Client.ForAccount(account);
         foreach (var number in WebinarNumber)
@@ -66,7 +59,7 @@ public sealed class RemoveBizConfWebinarCommand : BizConfCmdlet
             }
             catch (BizConfArgumentException e)
             {
-                items.Fail(number, given, e);
+                removal.Items.Fail(number, given, e);
                 continue;
             }
 

@@ -107,8 +107,7 @@ public sealed class SetBizConfWebinarCommand : BizConfCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        items = StartItems("Changing BizConf webinars");
-        items.Changes = true;
+        items = StartChanges("Changing BizConf webinars");
         changes = new ChangeFlow(this, items);
     }
 
