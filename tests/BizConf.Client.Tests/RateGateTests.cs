@@ -15,6 +15,20 @@ public class RateGateTests
         return Task.CompletedTask;
     };
 
+    /// <summary>Enters the gate, not recording any wait.</summary>
+    private static Task EnterAsync(RateGate gate) => gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
+
+    /// <summary>Sends <paramref name="count"/> requests one after another, each answered cleanly <paramref name="step"/> later.</summary>
+    private async Task AnswerInTurnAsync(RateGate gate, int count, TimeSpan step)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await EnterAsync(gate);
+            now += step;
+            gate.Answered();
+        }
+    }
+
     [Fact]
     public async Task Before_any_refusal_ten_go_at_once_and_the_eleventh_waits_for_an_answer()
     {
@@ -39,21 +53,21 @@ public class RateGateTests
         var gate = NewGate();
         for (var i = 0; i < 10; i++)
         {
-            await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
+            await EnterAsync(gate);
         }
 
         gate.Answered();
         // One answer frees its place and widens the window by one: two may go.
-        await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
-        await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
-        Assert.False(gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None).IsCompleted);
+        await EnterAsync(gate);
+        await EnterAsync(gate);
+        Assert.False(EnterAsync(gate).IsCompleted);
     }
 
     [Fact]
     public async Task A_refusal_before_four_answers_holds_new_sends_for_its_retry_after_and_halves_the_window()
     {
         var gate = NewGate();
-        await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
+        await EnterAsync(gate);
         var resume = gate.Refused(TimeSpan.FromSeconds(3), out var change);
 
         Assert.Equal(TimeSpan.FromSeconds(3), resume);
@@ -68,14 +82,9 @@ public class RateGateTests
     public async Task The_first_refusal_after_answers_paces_at_what_was_accepted_over_the_time_until_the_service_takes_more()
     {
         var gate = NewGate();
-        for (var i = 0; i < 10; i++)
-        {
-            await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
-            now += TimeSpan.FromMilliseconds(100);
-            gate.Answered();
-        }
+        await AnswerInTurnAsync(gate, 10, TimeSpan.FromMilliseconds(100));
 
-        await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
+        await EnterAsync(gate);
         gate.Refused(TimeSpan.FromSeconds(1), out var change);
 
         // Ten accepted in the one second so far, spread over it and the second asked to wait: five a second.
@@ -92,16 +101,11 @@ public class RateGateTests
     public async Task Refusals_of_requests_already_on_their_way_lower_the_pace_once()
     {
         var gate = NewGate();
-        for (var i = 0; i < 10; i++)
-        {
-            await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
-            now += TimeSpan.FromMilliseconds(100);
-            gate.Answered();
-        }
+        await AnswerInTurnAsync(gate, 10, TimeSpan.FromMilliseconds(100));
 
         for (var i = 0; i < 3; i++)
         {
-            await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
+            await EnterAsync(gate);
         }
 
         gate.Refused(TimeSpan.FromSeconds(1), out _);
@@ -119,26 +123,16 @@ public class RateGateTests
     public async Task Clean_answers_raise_the_pace_and_a_later_refusal_lowers_it_below_what_was_accepted()
     {
         var gate = NewGate();
-        for (var i = 0; i < 10; i++)
-        {
-            await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
-            now += TimeSpan.FromMilliseconds(100);
-            gate.Answered();
-        }
+        await AnswerInTurnAsync(gate, 10, TimeSpan.FromMilliseconds(100));
 
-        await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
+        await EnterAsync(gate);
         gate.Refused(TimeSpan.FromSeconds(1), out _);
         var start = gate.Rate!.Value;
-        for (var i = 0; i < 40; i++)
-        {
-            await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
-            now += TimeSpan.FromMilliseconds(300);
-            gate.Answered();
-        }
+        await AnswerInTurnAsync(gate, 40, TimeSpan.FromMilliseconds(300));
 
         var raised = gate.Rate!.Value;
         Assert.True(raised > start, $"the pace rose from {start} to {raised}");
-        await gate.EnterAsync(Recording(new List<TimeSpan>()), null, CancellationToken.None);
+        await EnterAsync(gate);
         gate.Refused(TimeSpan.FromSeconds(1), out var change);
         Assert.True(gate.Rate!.Value < raised);
         Assert.Contains("pacing lowered from", change, StringComparison.Ordinal);
