@@ -1,9 +1,5 @@
-using System;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell;
 

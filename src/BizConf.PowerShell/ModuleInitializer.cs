@@ -1,7 +1,4 @@
-using System;
 using System.IO;
-using System.Management.Automation;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell;
 

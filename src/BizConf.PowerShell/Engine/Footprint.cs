@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace BizConf.PowerShell.Engine;
 
 /// <summary>How an item touches a resource: Shared reads or uses it, Exclusive changes it.</summary>

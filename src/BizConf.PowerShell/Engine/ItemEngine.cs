@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Engine;
 

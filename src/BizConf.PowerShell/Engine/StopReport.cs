@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace BizConf.PowerShell.Engine;
 
 /// <summary>

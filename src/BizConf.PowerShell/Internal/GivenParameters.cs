@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Management.Automation;
-
 namespace BizConf.PowerShell.Internal;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.ComponentModel;
 using System.Globalization;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 
 namespace BizConf.PowerShell.Internal;

@@ -1,6 +1,4 @@
-using System;
 using System.Collections;
-using System.Management.Automation;
 
 namespace BizConf.PowerShell.Internal;
 

@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using BizConf.PowerShell.Engine;
-
 namespace BizConf.PowerShell.Internal;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
 
 namespace BizConf.PowerShell.Internal;
 

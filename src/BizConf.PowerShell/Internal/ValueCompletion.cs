@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-
 namespace BizConf.PowerShell.Internal;
 
 /// <summary>Completion results from a fixed list: the values starting with what was typed, quoted.</summary>

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using BizConf.PowerShell.Engine;
-
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System;
 using System.Globalization;
-using System.Management.Automation;
-using System.Collections.Generic;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 

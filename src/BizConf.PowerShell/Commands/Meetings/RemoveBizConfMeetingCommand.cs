@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
-
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Remove-BizConfMeeting: cancels meetings (cancelConf), each on its own account. Asks first unless -Force.</summary>

@@ -1,7 +1,3 @@
-using System.Management.Automation;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
-
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Set-BizConfLiveStream: where a meeting pushes its live stream (settingLivestream).</summary>

@@ -1,10 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 

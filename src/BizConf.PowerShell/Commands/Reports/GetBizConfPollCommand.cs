@@ -1,8 +1,3 @@
-using System;
-using System.Management.Automation;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
-
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Get-BizConfPoll: the poll answers of a meeting, one row per person per question (getConfPolls, site token).</summary>

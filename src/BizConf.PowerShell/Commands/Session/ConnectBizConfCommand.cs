@@ -1,10 +1,6 @@
-using System;
-using System.Management.Automation;
 using System.Net;
 using System.Security;
 using System.Threading;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using BizConf.PowerShell.Internal;
-
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Disconnect-BizConf: closes a session (by default the runspace's) and forgets it.</summary>

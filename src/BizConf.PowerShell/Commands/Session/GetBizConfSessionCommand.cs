@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using BizConf.PowerShell.Internal;
-
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Get-BizConfSession: the runspace's default session, if there is one.</summary>

@@ -1,10 +1,6 @@
 using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 

@@ -1,10 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Language;
-using BizConf.PowerShell.Internal;
 
 namespace BizConf.PowerShell.Commands;
 

@@ -1,7 +1,3 @@
-using System;
-using System.Management.Automation;
-using BizConf.PowerShell.Engine;
-
 namespace BizConf.PowerShell.Commands;
 
 /// <summary>Remove-BizConfWebinar: deletes webinars (deleteWebinar), each on its own account. Asks first unless -Force.</summary>

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Management.Automation;
-using System.Linq;
-using BizConf.PowerShell.Engine;
-using BizConf.PowerShell.Internal;
 using BizConf.Resources;
 
 namespace BizConf.PowerShell.Commands;
