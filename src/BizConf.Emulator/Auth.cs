@@ -13,17 +13,8 @@ internal sealed record Caller(string LoginName, long UserId, string SiteSign);
 /// account's site. Site token: md5("apiKey|timeStamp") with the key of the site named by siteSign.
 /// Order: unknown loginName 101, bad/stale/reused token 102, locked account 108, wrong siteSign 106.
 /// </summary>
-internal sealed class Auth
+internal sealed class Auth(EmulatorState state, ReplayGuard replay)
 {
-    private readonly EmulatorState state;
-    private readonly ReplayGuard replay;
-
-    public Auth(EmulatorState state, ReplayGuard replay)
-    {
-        this.state = state;
-        this.replay = replay;
-    }
-
     public Caller Account(RequestFields fields)
     {
         var loginName = fields.Text("loginName");

@@ -12,17 +12,13 @@ namespace BizConf.Transport;
 /// this attempt (the signed HTTP request, the answer's body and its parsed envelope). Each attempt gets a fresh
 /// exchange, so nothing of a failed attempt leaks into the next.
 /// </summary>
-internal sealed class ApiExchange
+/// <param name="request">The request as its operation declared it.</param>
+/// <param name="state">The call's state, shared by all its attempts.</param>
+internal sealed class ApiExchange(ApiRequest request, CallState state)
 {
-    public ApiExchange(ApiRequest request, CallState state)
-    {
-        Request = request;
-        State = state;
-    }
+    public ApiRequest Request { get; } = request;
 
-    public ApiRequest Request { get; }
-
-    public CallState State { get; }
+    public CallState State { get; } = state;
 
     /// <summary>The number of this attempt, 1 for the first; set by signing.</summary>
     public int Attempt { get; set; }

@@ -14,17 +14,8 @@ namespace BizConf.Transport;
 /// Redirects are never followed: the form carries a signed token and meeting passwords, and a redirect to another
 /// host would hand them over (and a 301/302 would turn the POST into a GET there).
 /// </summary>
-internal sealed class HttpSender
+internal sealed class HttpSender(HttpClient http, BizConfClientOptions options)
 {
-    private readonly HttpClient http;
-    private readonly BizConfClientOptions options;
-
-    public HttpSender(HttpClient http, BizConfClientOptions options)
-    {
-        this.http = http;
-        this.options = options;
-    }
-
     public async Task SendAsync(ApiExchange exchange, CancellationToken cancellationToken)
     {
         var endpoint = exchange.Request.Endpoint;

@@ -5,17 +5,8 @@ using BizConf.Emulator.Meetings;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>docs/API.md, "Account": account/check.</summary>
-internal sealed class AccountEndpoints
+internal sealed class AccountEndpoints(EmulatorState state, Auth auth)
 {
-    private readonly EmulatorState state;
-    private readonly Auth auth;
-
-    public AccountEndpoints(EmulatorState state, Auth auth)
-    {
-        this.state = state;
-        this.auth = auth;
-    }
-
     public static void Map(IEndpointRouteBuilder routes)
     {
         var endpoints = ActivatorUtilities.CreateInstance<AccountEndpoints>(routes.ServiceProvider);

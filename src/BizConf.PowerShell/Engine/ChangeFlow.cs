@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using BizConf.Resources;
@@ -49,17 +45,8 @@ internal sealed class ChangeItem<TResource, TRequest>
 /// sent (with -PassThru, the object is read). -WhatIf describes from what was given and sends nothing; when someone
 /// will see the question, the object is read first, on the pipeline thread, so the question names it.
 /// </summary>
-internal sealed class ChangeFlow
+internal sealed class ChangeFlow(BizConfCmdlet cmdlet, ItemEngine items)
 {
-    private readonly BizConfCmdlet cmdlet;
-    private readonly ItemEngine items;
-
-    public ChangeFlow(BizConfCmdlet cmdlet, ItemEngine items)
-    {
-        this.cmdlet = cmdlet;
-        this.items = items;
-    }
-
     public void Send<TResource, TRequest>(ChangeItem<TResource, TRequest> item)
         where TResource : class
     {

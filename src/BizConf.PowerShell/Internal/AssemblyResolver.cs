@@ -1,23 +1,10 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
 
 namespace BizConf.PowerShell.Internal;
 
 /// <summary>One DLL of the module's folder, by the identity written in its metadata.</summary>
-internal sealed class ShippedAssembly
-{
-    public ShippedAssembly(AssemblyName name, string path)
-    {
-        Name = name;
-        Path = path;
-    }
-
-    public AssemblyName Name { get; }
-
-    public string Path { get; }
-}
+internal sealed record ShippedAssembly(AssemblyName Name, string Path);
 
 /// <summary>
 /// Windows PowerShell 5.1 runs on .NET Framework, which binds a strong-named reference only to the exact version

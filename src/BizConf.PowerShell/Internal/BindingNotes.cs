@@ -1,6 +1,3 @@
-using System;
-using BizConf.PowerShell.Engine;
-
 namespace BizConf.PowerShell.Internal;
 
 /// <summary>
@@ -38,16 +35,5 @@ internal static class BindingNotes
         return value;
     }
 
-    private sealed class Note
-    {
-        public Note(object value, string text)
-        {
-            Value = value;
-            Text = text;
-        }
-
-        public object Value { get; }
-
-        public string Text { get; }
-    }
+    private sealed record Note(object Value, string Text);
 }
