@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using BizConf.Emulator.Model;
 
@@ -45,15 +44,6 @@ internal static class MeetingFactory
         meeting.RegistrationType = input.RegistrationType ?? meeting.RegistrationType;
     }
 
-    private static string NewMeetingNo(EmulatorData data)
-    {
-        while (true)
-        {
-            var candidate = Random.Shared.NextInt64(1_000_000_000, 10_000_000_000).ToString(CultureInfo.InvariantCulture);
-            if (!data.Meetings.Exists(m => m.MeetingNo == candidate))
-            {
-                return candidate;
-            }
-        }
-    }
+    private static string NewMeetingNo(EmulatorData data) =>
+        FreshNumber.DrawText(1_000_000_000, 10_000_000_000, candidate => data.Meetings.Exists(m => m.MeetingNo == candidate));
 }

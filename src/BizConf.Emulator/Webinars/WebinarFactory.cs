@@ -52,27 +52,9 @@ internal static class WebinarFactory
         }
     }
 
-    private static string NewNumber(EmulatorData data)
-    {
-        while (true)
-        {
-            var candidate = Random.Shared.NextInt64(10_000_000_000, 100_000_000_000).ToString(CultureInfo.InvariantCulture);
-            if (!data.Webinars.Exists(w => w.WebinarNo == candidate))
-            {
-                return candidate;
-            }
-        }
-    }
+    private static string NewNumber(EmulatorData data) =>
+        FreshNumber.DrawText(10_000_000_000, 100_000_000_000, candidate => data.Webinars.Exists(w => w.WebinarNo == candidate));
 
-    private static long NewVideoConf(EmulatorData data)
-    {
-        while (true)
-        {
-            var candidate = Random.Shared.NextInt64(1_000_000, 10_000_000);
-            if (!data.Webinars.Exists(w => w.VideoConf == candidate))
-            {
-                return candidate;
-            }
-        }
-    }
+    private static long NewVideoConf(EmulatorData data) =>
+        FreshNumber.Draw(1_000_000, 10_000_000, candidate => data.Webinars.Exists(w => w.VideoConf == candidate));
 }
