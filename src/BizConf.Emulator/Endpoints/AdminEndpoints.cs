@@ -10,25 +10,10 @@ namespace BizConf.Emulator.Endpoints;
 /// meetings (faults and the rate limit are in <see cref="FaultEndpoints"/>). Plain JSON in and out; 400 with
 /// <c>{"error":…}</c> naming the field for a bad body.
 /// </summary>
-internal sealed class AdminEndpoints
+internal sealed class AdminEndpoints(EmulatorState state, Faults faults, RequestLog log, RateLimiter limiter, ServerInfo server)
 {
     private const string SiteExample = "{\"siteSign\":\"s\",\"apiKey\":\"k\",\"licences\":5}";
     private const string AccountExample = "{\"loginName\":\"a\",\"siteSign\":\"s\",\"maxConcurrent\":1,\"locked\":false}";
-
-    private readonly EmulatorState state;
-    private readonly Faults faults;
-    private readonly RequestLog log;
-    private readonly RateLimiter limiter;
-    private readonly ServerInfo server;
-
-    public AdminEndpoints(EmulatorState state, Faults faults, RequestLog log, RateLimiter limiter, ServerInfo server)
-    {
-        this.state = state;
-        this.faults = faults;
-        this.log = log;
-        this.limiter = limiter;
-        this.server = server;
-    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -37,14 +22,18 @@ internal sealed class AdminEndpoints
 
         admin.MapPost("/sites", (HttpRequest request) => endpoints.PutSiteAsync(request));
         admin.MapPost("/accounts", (HttpRequest request) => endpoints.PutAccountAsync(request));
-        admin.MapGet("/requests", () => AdminGroup.Json(endpoints.log.ToJson()));
-        admin.MapDelete("/requests", () =>
-        {
-            endpoints.log.Clear();
-            return Results.NoContent();
-        });
+        admin.MapGet("/requests", endpoints.Requests);
+        admin.MapDelete("/requests", endpoints.ClearRequests);
         admin.MapPost("/reset", endpoints.Reset);
         admin.MapGet("/meetings", endpoints.AllMeetings);
+    }
+
+    private IResult Requests() => AdminGroup.Json(log.ToJson());
+
+    private IResult ClearRequests()
+    {
+        log.Clear();
+        return Results.NoContent();
     }
 
     private async Task<IResult> PutSiteAsync(HttpRequest request)

@@ -6,19 +6,10 @@ namespace BizConf.Emulator.Endpoints;
 /// What the admin API can make go wrong: armed faults (<c>/_emulator/faults</c>) and the rate limit
 /// (<c>/_emulator/rate-limit</c>), which rations /openapi/ requests per site and answers the rest 429.
 /// </summary>
-internal sealed class FaultEndpoints
+internal sealed class FaultEndpoints(Faults faults, RateLimiter limiter)
 {
     private const string FaultExample = "{\"endpoint\":\"*\",\"kind\":\"http503\",\"count\":1,\"every\":1,\"delayMs\":0,\"retryAfterSec\":5}";
     private const string RateExample = "{\"perSecond\":20,\"burst\":20}";
-
-    private readonly Faults faults;
-    private readonly RateLimiter limiter;
-
-    public FaultEndpoints(Faults faults, RateLimiter limiter)
-    {
-        this.faults = faults;
-        this.limiter = limiter;
-    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {
@@ -26,19 +17,27 @@ internal sealed class FaultEndpoints
         var admin = routes.MapAdminGroup();
 
         admin.MapPost("/faults", (HttpRequest request) => endpoints.AddFaultAsync(request));
-        admin.MapGet("/faults", () => AdminGroup.Json(endpoints.faults.ToJson()));
-        admin.MapDelete("/faults", () =>
-        {
-            endpoints.faults.Clear();
-            return Results.NoContent();
-        });
+        admin.MapGet("/faults", endpoints.ListFaults);
+        admin.MapDelete("/faults", endpoints.ClearFaults);
         admin.MapPut("/rate-limit", (HttpRequest request) => endpoints.SetRateAsync(request));
-        admin.MapGet("/rate-limit", () => AdminGroup.Json(RateLimiter.ToJson(endpoints.limiter.Current)));
-        admin.MapDelete("/rate-limit", () =>
-        {
-            endpoints.limiter.Clear();
-            return Results.NoContent();
-        });
+        admin.MapGet("/rate-limit", endpoints.Rate);
+        admin.MapDelete("/rate-limit", endpoints.ClearRate);
+    }
+
+    private IResult ListFaults() => AdminGroup.Json(faults.ToJson());
+
+    private IResult ClearFaults()
+    {
+        faults.Clear();
+        return Results.NoContent();
+    }
+
+    private IResult Rate() => AdminGroup.Json(RateLimiter.ToJson(limiter.Current));
+
+    private IResult ClearRate()
+    {
+        limiter.Clear();
+        return Results.NoContent();
     }
 
     private async Task<IResult> AddFaultAsync(HttpRequest request)

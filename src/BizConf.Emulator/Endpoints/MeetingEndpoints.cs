@@ -7,22 +7,12 @@ using BizConf.Emulator.Model;
 namespace BizConf.Emulator.Endpoints;
 
 /// <summary>docs/API.md, "Meetings": confReservation, confModify, cancelConf, listConf, getConf, settingLivestream.</summary>
-internal sealed class MeetingEndpoints
+internal sealed class MeetingEndpoints(EmulatorState state, Auth auth, ServerInfo server)
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 50;
 
-    private readonly EmulatorState state;
-    private readonly Auth auth;
-    private readonly ServerInfo server;
     private readonly MeetingListing listing = new();
-
-    public MeetingEndpoints(EmulatorState state, Auth auth, ServerInfo server)
-    {
-        this.state = state;
-        this.auth = auth;
-        this.server = server;
-    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {

@@ -11,22 +11,11 @@ namespace BizConf.Emulator.Endpoints;
 /// docs/API.md, "Registration": updateRegistrationQuestions, addRegistrant, getRegistrants. All three need the caller's own meeting
 /// (401) made with <c>registrationType=1</c> (104 otherwise); bad values are 109.
 /// </summary>
-internal sealed class RegistrationEndpoints
+internal sealed class RegistrationEndpoints(EmulatorState state, Auth auth, ServerInfo server)
 {
     private static readonly string[] RegistrantStatuses = ["pending", "approved", "denied"];
 
     private const int Bad = ApiStatus.ParameterError;
-
-    private readonly EmulatorState state;
-    private readonly Auth auth;
-    private readonly ServerInfo server;
-
-    public RegistrationEndpoints(EmulatorState state, Auth auth, ServerInfo server)
-    {
-        this.state = state;
-        this.auth = auth;
-        this.server = server;
-    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {

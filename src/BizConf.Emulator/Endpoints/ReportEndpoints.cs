@@ -10,20 +10,9 @@ namespace BizConf.Emulator.Endpoints;
 /// docs/API.md, "Reports": confAttendeeLog, getConfLogListByConfNumber, getConfLogListByJoinUrl, getConfPolls. They take the
 /// site token, so they see every meeting of the site, whoever hosts it; cancelled meetings are gone (401).
 /// </summary>
-internal sealed class ReportEndpoints
+internal sealed class ReportEndpoints(EmulatorState state, Auth auth, ServerInfo server)
 {
     private const int Bad = ApiStatus.MeetingParameterError;
-
-    private readonly EmulatorState state;
-    private readonly Auth auth;
-    private readonly ServerInfo server;
-
-    public ReportEndpoints(EmulatorState state, Auth auth, ServerInfo server)
-    {
-        this.state = state;
-        this.auth = auth;
-        this.server = server;
-    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {

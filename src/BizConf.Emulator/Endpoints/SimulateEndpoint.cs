@@ -10,7 +10,7 @@ namespace BizConf.Emulator.Endpoints;
 /// (or up to <c>endTime</c>) and ends, so the report endpoints have something to tell. Each call adds another
 /// session; one that would overlap a session already held is refused (409), as a meeting is held once at a time.
 /// </summary>
-internal sealed class SimulateEndpoint
+internal sealed class SimulateEndpoint(EmulatorState state)
 {
     public const int DefaultGuests = 3;
     public const int DefaultSeed = 1;
@@ -19,13 +19,6 @@ internal sealed class SimulateEndpoint
     public const int MaxPolls = 20;
 
     private const string Example = "{\"guests\":3,\"seed\":1,\"polls\":2,\"endTime\":\"2031-03-03T02:00:00Z\"}";
-
-    private readonly EmulatorState state;
-
-    public SimulateEndpoint(EmulatorState state)
-    {
-        this.state = state;
-    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {

@@ -11,20 +11,9 @@ namespace BizConf.Emulator.Endpoints;
 /// the account's siteSign. A webinar number that is unknown, deleted or another account's is 401, as for meetings.
 /// Webinars hold no meeting slot: the capacity rules of section 7 are about meetings.
 /// </summary>
-internal sealed class WebinarEndpoints
+internal sealed class WebinarEndpoints(EmulatorState state, Auth auth, ServerInfo server)
 {
     private const int Bad = ApiStatus.MeetingParameterError;
-
-    private readonly EmulatorState state;
-    private readonly Auth auth;
-    private readonly ServerInfo server;
-
-    public WebinarEndpoints(EmulatorState state, Auth auth, ServerInfo server)
-    {
-        this.state = state;
-        this.auth = auth;
-        this.server = server;
-    }
 
     public static void Map(IEndpointRouteBuilder routes)
     {

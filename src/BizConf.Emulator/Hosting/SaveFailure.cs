@@ -17,21 +17,13 @@ internal sealed class StateNotSavedException : Exception
 /// refused access ...) rather than once per refused request; when saving works again it says so, and a later
 /// failure of the same kind is told again.
 /// </summary>
-internal sealed class SaveFailure
+internal sealed class SaveFailure(StateFile file, TextWriter errors)
 {
     private const int NoSpaceOnUnix = 28;
     private const int DiskFullOnWindows = unchecked((int)0x80070070);
 
     private readonly object gate = new();
     private readonly HashSet<string> told = new(StringComparer.Ordinal);
-    private readonly StateFile file;
-    private readonly TextWriter errors;
-
-    public SaveFailure(StateFile file, TextWriter errors)
-    {
-        this.file = file;
-        this.errors = errors;
-    }
 
     /// <summary>The exceptions a save can meet from the file system; anything else is a bug and goes up.</summary>
     public static bool IsSaveFailure(Exception ex) => ex is IOException or UnauthorizedAccessException;

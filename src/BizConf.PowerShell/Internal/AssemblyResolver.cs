@@ -15,16 +15,10 @@ internal sealed record ShippedAssembly(AssemblyName Name, string Path);
 /// for names the module ships, with the same public key token and culture, and only with files of its own folder,
 /// so it can never hand another module's or the framework's request a stranger's DLL.
 /// </summary>
-internal sealed class AssemblyResolver
+internal sealed class AssemblyResolver(string folder)
 {
-    private readonly string folder;
     private readonly object gate = new object();
     private IReadOnlyList<ShippedAssembly>? shipped;
-
-    public AssemblyResolver(string folder)
-    {
-        this.folder = folder;
-    }
 
     /// <summary>The AppDomain.AssemblyResolve handler.</summary>
     public Assembly? Resolve(object? sender, ResolveEventArgs args)

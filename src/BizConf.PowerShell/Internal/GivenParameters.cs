@@ -6,15 +6,9 @@ namespace BizConf.PowerShell.Internal;
 /// objects, so it cannot answer this alone. An object this module wrote (a Meeting, a Webinar, ...) is a snapshot: it
 /// names what to act on, and changes come from the command line only, or a stale copy would undo newer changes.
 /// </summary>
-internal sealed class GivenParameters
+internal sealed class GivenParameters(PSCmdlet cmdlet)
 {
-    private readonly PSCmdlet cmdlet;
     private HashSet<string> commandLine = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-
-    public GivenParameters(PSCmdlet cmdlet)
-    {
-        this.cmdlet = cmdlet;
-    }
 
     /// <summary>Notes the parameters of the command line; from BeginProcessing, before any pipeline object binds.</summary>
     public void Begin() => commandLine = new HashSet<string>(cmdlet.MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);

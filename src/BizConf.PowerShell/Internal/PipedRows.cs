@@ -17,11 +17,10 @@ namespace BizConf.PowerShell.Internal;
 /// file, before anything is sent, and takes the added properties off the rows again.
 /// </para>
 /// </summary>
-internal sealed class PipedRows
+internal sealed class PipedRows(PSCmdlet cmdlet)
 {
     private static readonly char[] Delimiters = { ';', '\t', ',' };
 
-    private readonly PSCmdlet cmdlet;
     private readonly HashSet<string> reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> unused = new List<string>();
     private readonly List<(PSObject Row, List<string> Added)> unfolded = new List<(PSObject, List<string>)>();
@@ -29,11 +28,6 @@ internal sealed class PipedRows
     private (PSObject Row, string Column, char Delimiter)? misread;
     private bool misreadTold;
     private bool accepted;
-
-    public PipedRows(PSCmdlet cmdlet)
-    {
-        this.cmdlet = cmdlet;
-    }
 
     /// <summary>The object bound to InputObject for the current row.</summary>
     public PSObject? Current { get; private set; }

@@ -13,40 +13,16 @@ namespace BizConf.PowerShell.Commands;
 /// (totalPage = totalRecord / pageSize, rounded up): a service whose numbers contradict each other is not believed,
 /// and the walk then asks one page at a time until a short page, so it sends only the pages there are.
 /// </summary>
-internal sealed class MeetingWalk
+internal sealed class MeetingWalk(ItemEngine items, BizConfClient client, string account, MeetingQuery query, int pageSize, int pagesPerRound,
+        ulong skip, ulong first, Action<Meeting> write, Action<int>? total)
 {
-    private readonly ItemEngine items;
-    private readonly BizConfClient client;
-    private readonly MeetingQuery query;
-    private readonly int pageSize;
-    private readonly int pagesPerRound;
-    private readonly Action<Meeting> write;
-    private readonly Action<int>? total;
-    private readonly string account;
     private readonly HashSet<long> written = new HashSet<long>();
     private readonly List<Meeting> held = new List<Meeting>();
-    private readonly ulong first;
-    private readonly ulong skip;
     private ulong count;
     private bool totalGiven;
     private Round? round;
     private bool inOrder = true;
     private bool countsBelieved = true;
-
-    public MeetingWalk(ItemEngine items, BizConfClient client, string account, MeetingQuery query, int pageSize, int pagesPerRound,
-        ulong skip, ulong first, Action<Meeting> write, Action<int>? total)
-    {
-        this.items = items;
-        this.client = client;
-        this.account = account;
-        this.query = query;
-        this.pageSize = pageSize;
-        this.pagesPerRound = pagesPerRound;
-        this.write = write;
-        this.total = total;
-        this.first = first;
-        this.skip = skip;
-    }
 
     private bool Satisfied => count >= first;
 
