@@ -14,9 +14,12 @@
              PSResourceGet) and out/BizConf.Emulator.<version>.nupkg (the emulator as the .NET tool bizconf-emulator).
     Bench    builds, then measures the figures of record side by side in one run (tools/Invoke-BizConfBench.ps1):
              bulk scheduling against the floor, a faulted soak, a long listing, one key in several processes, import
-             time. Not part of Test; a few minutes.
+             time, one host, overlaps, a rationing server, the emulator's --state. Not part of Test; about 15 minutes.
+             -Figure 9 (or 6, 8, ...) measures only the figures named.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench -Figure 9
 #>
 [CmdletBinding()]
 param(
@@ -31,7 +34,11 @@ param(
     [string] $Urls = 'http://127.0.0.1:5080',
 
     # For the Emulator task: the state file it loads and saves.
-    [string] $StatePath
+    [string] $StatePath,
+
+    # For the Bench task: which figures to measure (1 to 9, as tools/Invoke-BizConfBench.ps1 numbers them); all by default.
+    [ValidateRange(1, 9)]
+    [int[]] $Figure
 )
 
 $ErrorActionPreference = 'Stop'
@@ -236,8 +243,18 @@ function Invoke-Emulator {
 
 function Invoke-Bench {
     Invoke-Build
-    $code = Invoke-ChildPwsh @('-File', (Join-Path $root 'tools/Invoke-BizConfBench.ps1'),
-        '-ModuleManifest', (Join-Path $moduleOut 'BizConf.psd1'), '-EmulatorPath', (Join-Path $emulatorOut 'BizConf.Emulator.dll'))
+    $script = Join-Path $root 'tools/Invoke-BizConfBench.ps1'
+    $manifest = Join-Path $moduleOut 'BizConf.psd1'
+    $emulator = Join-Path $emulatorOut 'BizConf.Emulator.dll'
+    $arguments = if ($Figure) {
+        # -File would read "6,9" as the number 69, so a list of figures goes as a command.
+        $quoted = @($script, $manifest, $emulator) | ForEach-Object { "'" + $_.Replace("'", "''") + "'" }
+        @('-Command', "& $($quoted[0]) -ModuleManifest $($quoted[1]) -EmulatorPath $($quoted[2]) -Figure $($Figure -join ','); exit 0")
+    }
+    else {
+        @('-File', $script, '-ModuleManifest', $manifest, '-EmulatorPath', $emulator)
+    }
+    $code = Invoke-ChildPwsh $arguments
     if ($code -ne 0) { throw "The bench failed (exit code $code)." }
 }
 
