@@ -1,5 +1,3 @@
-using System;
-
 namespace BizConf;
 
 /// <summary>The service answered with a status other than success.</summary>

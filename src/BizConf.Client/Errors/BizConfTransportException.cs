@@ -1,5 +1,3 @@
-using System;
-
 namespace BizConf;
 
 /// <summary>How a request failed to get an API answer.</summary>

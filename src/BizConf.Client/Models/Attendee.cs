@@ -1,5 +1,3 @@
-using System;
-
 namespace BizConf;
 
 /// <summary>One stay of one person in a meeting (confAttendeeLog). A person who left and came back has several.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace BizConf;
 
 /// <summary>A scheduled meeting as the service returns it. Times are in the local zone of this machine.</summary>

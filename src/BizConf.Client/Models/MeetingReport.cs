@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace BizConf;
 
 /// <summary>One session of a meeting, with the people who took part (getConfLogListByConfNumber / ByJoinUrl).</summary>

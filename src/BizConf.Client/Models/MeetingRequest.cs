@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
 using BizConf.Resources;
 
@@ -85,11 +82,7 @@ public sealed class MeetingRequest : FieldValues
     public static MeetingRequest Apply(Meeting current, IEnumerable<FieldChange> changes)
     {
         var request = From(current);
-        foreach (var change in changes)
-        {
-            request.SetRaw(change.Field, change.Value);
-        }
-
+        request.SetChanges(changes);
         return request;
     }
 

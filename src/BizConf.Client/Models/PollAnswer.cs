@@ -1,5 +1,3 @@
-using System;
-
 namespace BizConf;
 
 /// <summary>One person's answer to one poll question (getConfPolls); group by Question and Answer for the tally.</summary>

@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-
 namespace BizConf;
 
 /// <summary>Whether a registrant may join: the service's pending, approved and denied.</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace BizConf;
 
 /// <summary>A webinar as the service returns it (createDiyWebinar, updateDiyWebinar, getWebinarInfo).</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
 using BizConf.Resources;
 
@@ -92,11 +89,7 @@ public sealed class WebinarRequest : FieldValues
     public static WebinarRequest Apply(Webinar current, IEnumerable<FieldChange> changes)
     {
         var request = From(current);
-        foreach (var change in changes)
-        {
-            request.SetRaw(change.Field, change.Value);
-        }
-
+        request.SetChanges(changes);
         return request;
     }
 

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using BizConf.Resources;
 
 namespace BizConf;
@@ -33,6 +31,15 @@ public abstract class FieldValues
 
     /// <summary>The value as given (a secret unmasked), or null.</summary>
     internal object? Raw(string name) => values.TryGetValue(name, out var value) ? value : null;
+
+    /// <summary>Sets the value of each change: the current resource's copy becomes the request to send whole.</summary>
+    internal void SetChanges(IEnumerable<FieldChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            SetRaw(change.Field, change.Value);
+        }
+    }
 
     /// <summary>Sets a value from the schema (a change, a copy of the current resource).</summary>
     internal void SetRaw(string name, object? value) => values[name] = value;

@@ -1,7 +1,5 @@
 using System.Net.Http;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace BizConf.Transport;
 

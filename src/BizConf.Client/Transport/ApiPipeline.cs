@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace BizConf.Transport;
 

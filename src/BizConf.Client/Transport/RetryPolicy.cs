@@ -1,6 +1,3 @@
-using System.Threading;
-using System.Threading.Tasks;
-
 namespace BizConf.Transport;
 
 /// <summary>What a failed attempt allows: the decision of the response classifier.</summary>
